@@ -1,0 +1,34 @@
+package dev.sluice.platform.problem;
+
+import java.util.List;
+
+/**
+ * Thrown by application code for an error the caller can fix or must know about; rendered as a
+ * {@link Problem} by {@link ProblemExceptionMapper}.
+ */
+public class ProblemException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient Problem problem;
+
+  public ProblemException(Problem problem) {
+    super(problem.detail());
+    this.problem = problem;
+  }
+
+  public Problem problem() {
+    return problem;
+  }
+
+  public static ProblemException notFound(String what, String id) {
+    return new ProblemException(Problem.of(404, "Not Found", what + " " + id + " does not exist"));
+  }
+
+  /** A 400 (or 422) naming the field that was wrong. */
+  public static ProblemException invalidField(int status, String field, String message) {
+    return new ProblemException(
+        Problem.of(status, status == 422 ? "Unprocessable Content" : "Bad Request", field + ": " + message)
+            .withErrors(List.of(new Problem.FieldError(field, message))));
+  }
+}

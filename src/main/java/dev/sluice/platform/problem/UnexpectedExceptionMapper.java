@@ -1,0 +1,36 @@
+package dev.sluice.platform.problem;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last resort: a server-side failure is logged once with an incident id, and the caller gets a
+ * 500 problem carrying only that id, never a stack trace or an internal message.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+  @Context UriInfo uri;
+
+  @Override
+  public Response toResponse(Throwable e) {
+    return incident(e, uri);
+  }
+
+  static Response incident(Throwable e, UriInfo uri) {
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "incident " + incident + " on " + Paths.of(uri), e);
+    return Problem.of(500, "Internal Server Error", "the server failed; quote the incident id")
+        .withInstance(Paths.of(uri))
+        .withIncident(incident)
+        .toResponse();
+  }
+}
