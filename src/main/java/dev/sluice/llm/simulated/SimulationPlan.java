@@ -76,7 +76,7 @@ public record SimulationPlan(
         fault,
         first,
         d.millis("delay").orElse(settings.interTokenDelay()),
-        answer(new SimulatedText(settings.seed()), request, d, count),
+        answer(new SimulatedText(settings.seed()), request, d, wanted).subList(0, count),
         capped ? FinishReason.LENGTH : FinishReason.STOP,
         d.count("cut-after").orElse(settings.cutAfterTokens()),
         d.seconds("retry-after").orElse(settings.retryAfter()),
@@ -90,6 +90,7 @@ public record SimulationPlan(
 
   private static List<String> answer(
       SimulatedText text, ChatRequest request, Directives d, int count) {
+    // A capped answer is the start of the full one, as when a real model hits its limit.
     List<ContentPart.Image> images = lastUserImages(request);
     if (!images.isEmpty()) {
       ContentPart.Image image = images.get(0);
