@@ -46,6 +46,10 @@ final class Exchange {
   /** Answers a whole JSON body. */
   void json(int status, JsonObject body) {
     answered(status);
+    if (status == 529) {
+      // Vert.x has no reason phrase for Anthropic's non-standard status.
+      response().setStatusMessage("Overloaded");
+    }
     response()
         .setStatusCode(status)
         .putHeader("content-type", "application/json")

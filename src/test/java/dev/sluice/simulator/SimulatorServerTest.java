@@ -2,73 +2,15 @@ package dev.sluice.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.llm.simulated.SimulatorSettings;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SimulatorServerTest {
-
-  static SimulatorServer server;
-  static final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-  @BeforeAll
-  static void start() {
-    server =
-        SimulatorServer.start(
-            SimulatorSettings.from(
-                Map.of(
-                    "first-token-delay", "5ms", "inter-token-delay", "1ms", "output-tokens", "12")),
-            0);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
-
-  static HttpResponse<String> post(String path, String body, String... headers) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-            .header("content-type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  static String openAi(String prompt, String extra) {
-    return "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief\"},"
-        + "{\"role\":\"user\",\"content\":\""
-        + prompt
-        + "\"}]"
-        + extra
-        + "}";
-  }
-
-  static String anthropic(String prompt, String extra) {
-    return "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":100,\"system\":\"Be brief\","
-        + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\""
-        + prompt
-        + "\"}]}]"
-        + extra
-        + "}";
-  }
+/** The OpenAI and Anthropic wire formats, read raw off the socket. */
+class SimulatorServerTest extends SimulatorFixture {
 
   @Test
   void openAiStreamSpeaksTheWireFormat() throws Exception {
@@ -149,43 +91,6 @@ class SimulatorServerTest {
   }
 
   @Test
-  void rateLimitedAnswersCarryRetryHeadersAndTheProvidersErrorBody() throws Exception {
-    HttpResponse<String> openAi =
-        post("/v1/chat/completions", openAi("hi [sim:rate-limit retry-after=3]", ""));
-    assertThat(openAi.statusCode()).isEqualTo(429);
-    assertThat(openAi.headers().firstValue("retry-after")).hasValue("3");
-    assertThat(openAi.headers().firstValue("retry-after-ms")).hasValue("3000");
-    assertThat(openAi.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("0");
-    assertThat(new JsonObject(openAi.body()).getJsonObject("error").getString("code"))
-        .isEqualTo("rate_limit_exceeded");
-    HttpResponse<String> anthropic = post("/v1/messages", anthropic("hi [sim:rate-limit]", ""));
-    assertThat(anthropic.statusCode()).isEqualTo(429);
-    assertThat(anthropic.headers().firstValue("retry-after")).hasValue("2");
-    assertThat(new JsonObject(anthropic.body()).getJsonObject("error").getString("type"))
-        .isEqualTo("rate_limit_error");
-  }
-
-  @Test
-  void serverErrorsAndOverload() throws Exception {
-    assertThat(post("/v1/chat/completions", openAi("[sim:server-error]", "")).statusCode())
-        .isEqualTo(500);
-    assertThat(post("/v1/chat/completions", openAi("[sim:overloaded]", "")).statusCode())
-        .isEqualTo(503);
-    HttpResponse<String> anthropic = post("/v1/messages", anthropic("[sim:overloaded]", ""));
-    assertThat(anthropic.statusCode()).isEqualTo(529);
-    assertThat(new JsonObject(anthropic.body()).getJsonObject("error").getString("type"))
-        .isEqualTo("overloaded_error");
-    assertThat(post("/v1/chat/completions", "{\"messages\":[]}").statusCode()).isEqualTo(400);
-  }
-
-  @Test
-  void malformedEventIsNotJson() throws Exception {
-    HttpResponse<String> response =
-        post("/v1/chat/completions", openAi("[sim:malformed]", ",\"stream\":true"));
-    assertThat(Sse.parse(response.body()).get(1).data()).isEqualTo("{not json");
-  }
-
-  @Test
   void modelsAreListed() throws Exception {
     HttpResponse<String> response =
         client.send(
@@ -194,33 +99,5 @@ class SimulatorServerTest {
     JsonObject body = new JsonObject(response.body());
     assertThat(body.getString("object")).isEqualTo("list");
     assertThat(body.getJsonArray("data")).isNotEmpty();
-  }
-
-  @Test
-  void arrivalsAndStatsAreRecorded() throws Exception {
-    long before = System.currentTimeMillis();
-    post("/v1/chat/completions", openAi("one", ""));
-    post("/v1/chat/completions", openAi("two [sim:rate-limit]", ""));
-    post("/v1/messages", anthropic("three", ",\"stream\":true"));
-    List<Arrival> arrivals = server.arrivals();
-    assertThat(arrivals)
-        .extracting(Arrival::endpoint, Arrival::status)
-        .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("POST /v1/chat/completions", 200),
-            org.assertj.core.groups.Tuple.tuple("POST /v1/chat/completions", 429),
-            org.assertj.core.groups.Tuple.tuple("POST /v1/messages", 200));
-    assertThat(arrivals)
-        .allSatisfy(a -> assertThat(a.epochMillis()).isBetween(before, System.currentTimeMillis()));
-    HttpResponse<String> stats =
-        client.send(
-            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/_sim/stats")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    JsonObject json = new JsonObject(stats.body());
-    assertThat(json.getLong("requests")).isEqualTo(3);
-    assertThat(json.getLong("streamsCompleted")).isEqualTo(1);
-    assertThat(json.getLong("streamsOpen")).isZero();
-    assertThat(post("/_sim/reset", "").statusCode()).isEqualTo(204);
-    assertThat(server.stats().requests()).isZero();
-    assertThat(server.arrivals()).isEmpty();
   }
 }

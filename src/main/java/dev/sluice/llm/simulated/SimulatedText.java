@@ -64,7 +64,7 @@ public final class SimulatedText {
   }
 
   private static String imageOpening(String mediaType, int size) {
-    return "Simulated description of an " + mediaType + " image of " + size + " bytes: it shows";
+    return "Simulated description of an " + mediaType + " image of " + size + " bytes.";
   }
 
   private List<String> pieces(String opening, long hash, int count) {

@@ -76,6 +76,7 @@ public record SimulationPlan(
         fault,
         first,
         d.millis("delay").orElse(settings.interTokenDelay()),
+        // A capped answer is the start of the full one, as when a real model hits its limit.
         answer(new SimulatedText(settings.seed()), request, d, wanted).subList(0, count),
         capped ? FinishReason.LENGTH : FinishReason.STOP,
         d.count("cut-after").orElse(settings.cutAfterTokens()),
@@ -90,7 +91,6 @@ public record SimulationPlan(
 
   private static List<String> answer(
       SimulatedText text, ChatRequest request, Directives d, int count) {
-    // A capped answer is the start of the full one, as when a real model hits its limit.
     List<ContentPart.Image> images = lastUserImages(request);
     if (!images.isEmpty()) {
       ContentPart.Image image = images.get(0);
