@@ -29,7 +29,8 @@ public final class StreamingCall {
   private final SseBodySubscriber body;
   private final Duration firstTokenTimeout;
   private final Duration idleTimeout;
-  private volatile CompletableFuture<HttpResponse<byte[]>> exchange;
+  private final CompletableFuture<CompletableFuture<HttpResponse<byte[]>>> exchange =
+      new CompletableFuture<>();
   private volatile ScheduledFuture<?> firstTokenTimer;
   private volatile ScheduledFuture<?> idleTimer;
   private volatile boolean headersSeen;
@@ -61,12 +62,12 @@ public final class StreamingCall {
     // Asynchronously: the accumulator completes while holding its lock, and aborting may call back.
     accumulator.result().whenCompleteAsync((ok, failure) -> ended(failure), runtime.executor());
     firstTokenTimer = schedule(this::firstTokenDue, firstTokenTimeout.toNanos());
-    CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request, this::subscriberFor);
-    exchange = sent;
-    sent.whenComplete(this::exchangeDone);
     if (accumulator.isDone()) {
-      abort();
+      return accumulator;
     }
+    CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request, this::subscriberFor);
+    sent.whenComplete(this::exchangeDone);
+    exchange.complete(sent);
     return accumulator;
   }
 
@@ -138,11 +139,9 @@ public final class StreamingCall {
   /** Closes the upstream connection, whatever state the exchange is in. */
   private void abort() {
     body.cancel();
-    CompletableFuture<HttpResponse<byte[]>> sent = exchange;
-    if (sent != null) {
-      // Since JDK 16 this aborts an exchange still waiting for its headers.
-      sent.cancel(true);
-    }
+    // Since JDK 16 cancelling the future aborts an exchange still connecting or waiting for its
+    // headers; the holder covers an abort that comes before sendAsync has returned the future.
+    exchange.thenAccept(sent -> sent.cancel(true));
   }
 
   private ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
