@@ -57,7 +57,8 @@ public final class AnthropicProvider implements LlmProvider {
     } catch (RuntimeException badSettings) {
       accumulator.fail(
           classifier
-              .builder(LlmErrorKind.PROVIDER_UNAVAILABLE, "bad settings: " + badSettings.getMessage())
+              .builder(
+                  LlmErrorKind.PROVIDER_UNAVAILABLE, "bad settings: " + badSettings.getMessage())
               .build());
       return accumulator;
     }

@@ -72,7 +72,9 @@ public final class AnthropicStreamHandler extends SseStreamHandler {
     }
   }
 
-  /** Anthropic counts cached prompt tokens apart from input_tokens; Sluice's input includes them. */
+  /**
+   * Anthropic counts cached prompt tokens apart from input_tokens; Sluice's input includes them.
+   */
   static Usage usage(JsonObject usage) {
     long cacheRead = JsonSupport.count(usage, "cache_read_input_tokens");
     long input =

@@ -37,6 +37,7 @@ public final class HttpClients {
   /** The base URL with a path appended, for example {@code /chat/completions}. */
   public static URI endpoint(URI baseUrl, String path) {
     String base = baseUrl.toString();
-    return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path);
+    return URI.create(
+        base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path);
   }
 }

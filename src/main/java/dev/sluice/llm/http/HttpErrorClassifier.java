@@ -44,7 +44,7 @@ public final class HttpErrorClassifier {
     return builder(kind, "HTTP " + status + ": " + said)
         .httpStatus(status)
         .providerRequestId(requestId(headers))
-        .notBefore(kind == LlmErrorKind.AUTHENTICATION ? null : RetryAfter.of(headers, clock))
+        .notBefore(kind.retryable() ? RetryAfter.of(headers, clock) : null)
         .build();
   }
 
@@ -60,7 +60,9 @@ public final class HttpErrorClassifier {
     }
     String detail = cause.getClass().getSimpleName() + describe(cause);
     if (responseStarted) {
-      return builder(LlmErrorKind.SERVER_ERROR, "stream ended early: " + detail).cause(cause).build();
+      return builder(LlmErrorKind.SERVER_ERROR, "stream ended early: " + detail)
+          .cause(cause)
+          .build();
     }
     LlmErrorKind kind;
     if (cause instanceof HttpConnectTimeoutException) {
@@ -147,7 +149,10 @@ public final class HttpErrorClassifier {
 
   /** The provider's id for the request, from {@code x-request-id} or {@code request-id}. */
   public static String requestId(HttpHeaders headers) {
-    return headers.firstValue("x-request-id").or(() -> headers.firstValue("request-id")).orElse(null);
+    return headers
+        .firstValue("x-request-id")
+        .or(() -> headers.firstValue("request-id"))
+        .orElse(null);
   }
 
   private static Throwable unwrap(Throwable failure) {

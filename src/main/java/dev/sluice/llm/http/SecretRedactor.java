@@ -20,13 +20,13 @@ public final class SecretRedactor {
       List.of(
           Pattern.compile("\\bsk-[A-Za-z0-9_*\\-]{6,}"),
           Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=*\\-]{12,}"),
-          Pattern.compile("(?i)((?:x-api-key|api[_-]?key)[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',}]{8,}"));
+          Pattern.compile(
+              "(?i)((?:x-api-key|api[_-]?key)[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',}]{8,}"));
 
   private final List<String> secrets;
 
   public SecretRedactor(Collection<String> secrets) {
-    this.secrets =
-        secrets.stream().filter(s -> s != null && s.length() >= 4).distinct().toList();
+    this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 4).distinct().toList();
   }
 
   public static SecretRedactor of(String... secrets) {

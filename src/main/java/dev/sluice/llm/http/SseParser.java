@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * An incremental Server-Sent Events parser following the WHATWG HTML "event stream
- * interpretation": text arrives in arbitrary pieces, lines end with CRLF, LF or CR (also when the
- * CR and LF of one line end arrive in different pieces), and each blank line dispatches the event
- * gathered so far. Not thread-safe: one parser per stream.
+ * An incremental Server-Sent Events parser following the WHATWG HTML "event stream interpretation":
+ * text arrives in arbitrary pieces, lines end with CRLF, LF or CR (also when the CR and LF of one
+ * line end arrive in different pieces), and each blank line dispatches the event gathered so far.
+ * Not thread-safe: one parser per stream.
  */
 public final class SseParser {
 

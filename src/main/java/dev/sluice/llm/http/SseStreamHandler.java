@@ -33,8 +33,8 @@ public abstract class SseStreamHandler {
   }
 
   /**
-   * The body ended: cleanly when {@code failure} is null, else broken off. Unless the end marker was
-   * seen or the answer is whole anyway, this fails the stream as ended early.
+   * The body ended: cleanly when {@code failure} is null, else broken off. Unless the end marker
+   * was seen or the answer is whole anyway, this fails the stream as ended early.
    */
   public void onEnd(Throwable failure) {
     if (accumulator.isDone()) {

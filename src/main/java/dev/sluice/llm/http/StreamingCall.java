@@ -34,6 +34,7 @@ public final class StreamingCall {
   private volatile ScheduledFuture<?> firstTokenTimer;
   private volatile ScheduledFuture<?> idleTimer;
   private volatile boolean headersSeen;
+  private volatile HttpResponse.ResponseInfo errorResponse;
 
   /** Timeouts of one call: to the first text delta, and between two chunks after it. */
   public record Timeouts(Duration firstToken, Duration idle) {}
@@ -76,6 +77,7 @@ public final class StreamingCall {
     accumulator.requestId(HttpErrorClassifier.requestId(info.headers()));
     accumulator.rateLimits(RateLimitHeaders.parse(info.headers(), runtime.clock()));
     if (info.statusCode() / 100 != 2) {
+      errorResponse = info;
       return new LimitedBodySubscriber(HttpErrorClassifier.MAX_ERROR_BODY);
     }
     idleTimer = schedule(this::idleDue, idleTimeout.toNanos());
@@ -83,7 +85,11 @@ public final class StreamingCall {
   }
 
   private void exchangeDone(HttpResponse<byte[]> response, Throwable failure) {
-    if (failure != null) {
+    HttpResponse.ResponseInfo error = errorResponse;
+    if (failure != null && error != null) {
+      // The error body broke off: the status still says what went wrong.
+      accumulator.fail(classifier.fromResponse(error.statusCode(), error.headers(), new byte[0]));
+    } else if (failure != null) {
       accumulator.fail(classifier.fromTransport(failure, headersSeen));
     } else if (response.statusCode() / 100 != 2) {
       accumulator.fail(
@@ -122,8 +128,7 @@ public final class StreamingCall {
     accumulator.fail(
         classifier
             .builder(
-                LlmErrorKind.IDLE_TIMEOUT,
-                "nothing received for " + idleTimeout.toMillis() + " ms")
+                LlmErrorKind.IDLE_TIMEOUT, "nothing received for " + idleTimeout.toMillis() + " ms")
             .providerRequestId(accumulator.requestId())
             .build());
   }

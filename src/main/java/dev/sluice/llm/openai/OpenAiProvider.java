@@ -60,7 +60,8 @@ public final class OpenAiProvider implements LlmProvider {
     } catch (RuntimeException badSettings) {
       accumulator.fail(
           classifier
-              .builder(LlmErrorKind.PROVIDER_UNAVAILABLE, "bad settings: " + badSettings.getMessage())
+              .builder(
+                  LlmErrorKind.PROVIDER_UNAVAILABLE, "bad settings: " + badSettings.getMessage())
               .build());
       return accumulator;
     }

@@ -63,7 +63,8 @@ public final class OpenAiStreamHandler extends SseStreamHandler {
 
   static Usage usage(JsonObject usage) {
     long input = JsonSupport.count(usage, "prompt_tokens");
-    long cached = JsonSupport.count(JsonSupport.child(usage, "prompt_tokens_details"), "cached_tokens");
+    long cached =
+        JsonSupport.count(JsonSupport.child(usage, "prompt_tokens_details"), "cached_tokens");
     return new Usage(input, JsonSupport.count(usage, "completion_tokens"), Math.min(input, cached));
   }
 

@@ -59,7 +59,8 @@ class AnthropicProviderHttpTest {
         "/v1/messages",
         exchange -> {
           headers.complete(exchange.getRequestHeaders());
-          body.complete(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          body.complete(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
           exchange.getResponseHeaders().add("request-id", "req_011CQ");
           exchange.getResponseHeaders().add("anthropic-ratelimit-requests-limit", "50");
           exchange.getResponseHeaders().add("anthropic-ratelimit-requests-remaining", "49");
@@ -69,7 +70,10 @@ class AnthropicProviderHttpTest {
           }
         });
     ChatResult result =
-        provider().stream(REQUEST, StreamListener.IGNORE).result().toCompletableFuture().get(5, SECONDS);
+        provider().stream(REQUEST, StreamListener.IGNORE)
+            .result()
+            .toCompletableFuture()
+            .get(5, SECONDS);
 
     assertThat(result.content()).isEqualTo("Hello, wörld — 日本語 👋🏽");
     assertThat(result.usage()).isEqualTo(new Usage(135, 15, 100));
@@ -98,7 +102,10 @@ class AnthropicProviderHttpTest {
           }
         });
     try {
-      provider().stream(REQUEST, StreamListener.IGNORE).result().toCompletableFuture().get(5, SECONDS);
+      provider().stream(REQUEST, StreamListener.IGNORE)
+          .result()
+          .toCompletableFuture()
+          .get(5, SECONDS);
       throw new AssertionError("should fail");
     } catch (ExecutionException failed) {
       LlmException error = (LlmException) failed.getCause();

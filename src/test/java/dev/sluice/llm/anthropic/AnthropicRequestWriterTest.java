@@ -51,7 +51,8 @@ class AnthropicRequestWriterTest {
     ChatMessage message =
         new ChatMessage(
             Role.USER,
-            List.of(new ContentPart.Image("image/jpeg", "/9j/4AAQ"), new ContentPart.Text("What?")));
+            List.of(
+                new ContentPart.Image("image/jpeg", "/9j/4AAQ"), new ContentPart.Text("What?")));
     assertThat(AnthropicRequestWriter.write(ChatRequest.of("claude", List.of(message)), 1024))
         .isEqualTo(
             "{\"model\":\"claude\",\"max_tokens\":1024,\"messages\":[{\"role\":\"user\",\"content\":["
@@ -63,7 +64,8 @@ class AnthropicRequestWriterTest {
   @Test
   void jsonOutputIsAskedForInTheSystemPrompt() {
     ChatRequest request =
-        ChatRequest.of("claude", List.of(ChatMessage.system("Extract fields."), ChatMessage.user("x")))
+        ChatRequest.of(
+                "claude", List.of(ChatMessage.system("Extract fields."), ChatMessage.user("x")))
             .withJsonOutput(true);
     assertThat(AnthropicRequestWriter.write(request, 1024))
         .isEqualTo(

@@ -18,8 +18,10 @@ import java.util.function.BiFunction;
 /** Replays a transcript through a body subscriber into a wire handler, as the engine would. */
 public final class HandlerReplay {
 
-  public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-  public static final ChatRequest REQUEST = ChatRequest.of("test-model", List.of(ChatMessage.user("hi")));
+  public static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+  public static final ChatRequest REQUEST =
+      ChatRequest.of("test-model", List.of(ChatMessage.user("hi")));
 
   /** What one replay produced. */
   public record Outcome(

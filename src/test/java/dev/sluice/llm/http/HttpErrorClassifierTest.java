@@ -14,9 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class HttpErrorClassifierTest {
 
@@ -114,7 +114,8 @@ class HttpErrorClassifierTest {
     assertThat(limited.notBefore()).isEqualTo(NOW.plusSeconds(7));
     assertThat(limited.retryable()).isTrue();
     assertThat(limited.providerRequestId()).isEqualTo("req_anthropic");
-    LlmException quota = CLASSIFIER.fromResponse(429, headers, QUOTA.getBytes(StandardCharsets.UTF_8));
+    LlmException quota =
+        CLASSIFIER.fromResponse(429, headers, QUOTA.getBytes(StandardCharsets.UTF_8));
     assertThat(quota.notBefore()).isNull();
     assertThat(quota.retryable()).isFalse();
   }

@@ -64,8 +64,8 @@ public final class LocalServer implements AutoCloseable {
   }
 
   /**
-   * Keeps writing SSE comments until a write fails, which is how a server notices the client
-   * closed the connection; bounded so a broken test cannot loop forever.
+   * Keeps writing SSE comments until a write fails, which is how a server notices the client closed
+   * the connection; bounded so a broken test cannot loop forever.
    */
   public void writeUntilClosed(HttpExchange exchange) {
     try {

@@ -29,7 +29,13 @@ class RateLimitHeadersTest {
     assertThat(snapshot)
         .isEqualTo(
             new RateLimitSnapshot(
-                5000L, 4999L, NOW.plusMillis(12), 2_000_000L, 1_999_000L, NOW.plusSeconds(360), NOW));
+                5000L,
+                4999L,
+                NOW.plusMillis(12),
+                2_000_000L,
+                1_999_000L,
+                NOW.plusSeconds(360),
+                NOW));
   }
 
   @Test

@@ -20,7 +20,8 @@ class RetryAfterTest {
 
   @Test
   void deltaSeconds() {
-    assertThat(RetryAfter.of(Headers.of("Retry-After", "20"), CLOCK)).isEqualTo(NOW.plusSeconds(20));
+    assertThat(RetryAfter.of(Headers.of("Retry-After", "20"), CLOCK))
+        .isEqualTo(NOW.plusSeconds(20));
   }
 
   @Test

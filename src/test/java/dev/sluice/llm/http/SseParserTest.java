@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SseParserTest {
 
@@ -65,7 +65,8 @@ class SseParserTest {
   @ParameterizedTest
   @ValueSource(strings = {"\n", "\r\n", "\r"})
   void everyLineEndWorks(String end) {
-    String stream = "event: e" + end + "data: 1" + end + "data: 2" + end + end + "data: 3" + end + end;
+    String stream =
+        "event: e" + end + "data: 1" + end + "data: 2" + end + end + "data: 3" + end + end;
     assertThat(parse(stream))
         .containsExactly(new SseEvent("e", "1\n2", ""), new SseEvent("message", "3", ""));
   }
@@ -78,7 +79,9 @@ class SseParserTest {
 
   @Test
   void anEventNotClosedByABlankLineIsDiscardedAtTheEnd() {
-    assertThat(parse("data: whole\n\ndata: half")).extracting(SseEvent::data).containsExactly("whole");
+    assertThat(parse("data: whole\n\ndata: half"))
+        .extracting(SseEvent::data)
+        .containsExactly("whole");
   }
 
   @ParameterizedTest

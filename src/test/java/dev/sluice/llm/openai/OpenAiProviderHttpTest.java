@@ -21,9 +21,13 @@ import dev.sluice.llm.http.LocalServer;
 import dev.sluice.llm.http.Transcripts;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -63,7 +67,8 @@ class OpenAiProviderHttpTest {
   }
 
   private void record(HttpExchange exchange) throws IOException {
-    receivedBody.complete(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    receivedBody.complete(
+        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     received.complete(exchange);
   }
 
@@ -127,15 +132,21 @@ class OpenAiProviderHttpTest {
         ProviderSettings.defaults("ollama", ProviderType.OPENAI, server.baseUrl(), null);
     keyless =
         new ProviderSettings(
-            keyless.name(), keyless.type(), keyless.baseUrl(), null, false,
-            keyless.connectTimeout(), keyless.firstTokenTimeout(), keyless.idleTimeout(),
-            keyless.requestTimeout(), java.util.Map.of("X-Org", "sluice"), true, 1024);
+            keyless.name(),
+            keyless.type(),
+            keyless.baseUrl(),
+            null,
+            false,
+            keyless.connectTimeout(),
+            keyless.firstTokenTimeout(),
+            keyless.idleTimeout(),
+            keyless.requestTimeout(),
+            Map.of("X-Org", "sluice"),
+            true,
+            1024);
     ChatResult result =
         new OpenAiProvider(keyless, server.runtime())
-            .stream(REQUEST, StreamListener.IGNORE)
-            .result()
-            .toCompletableFuture()
-            .get(5, SECONDS);
+            .stream(REQUEST, StreamListener.IGNORE).result().toCompletableFuture().get(5, SECONDS);
     assertThat(result.content()).isEqualTo("Hi there");
     HttpExchange exchange = received.get(1, SECONDS);
     assertThat(exchange.getRequestHeaders().containsKey("Authorization")).isFalse();
@@ -190,7 +201,6 @@ class OpenAiProviderHttpTest {
           OutputStream out = exchange.getResponseBody();
           out.write(partial);
           out.flush();
-          exchange.getHttpContext().getServer();
           exchange.close();
         });
     LlmException error = failure(provider().stream(REQUEST, StreamListener.IGNORE));
@@ -209,8 +219,8 @@ class OpenAiProviderHttpTest {
           server.writeUntilClosed(exchange);
         });
     ChatStream stream =
-        provider(Duration.ofMillis(1000), Duration.ofSeconds(5))
-            .stream(REQUEST, StreamListener.IGNORE);
+        provider(Duration.ofMillis(1000), Duration.ofSeconds(5)).stream(
+            REQUEST, StreamListener.IGNORE);
     LlmException error = failure(stream);
     assertThat(error.kind()).isEqualTo(LlmErrorKind.FIRST_TOKEN_TIMEOUT);
     assertThat(error.retryable()).isTrue();
@@ -230,7 +240,8 @@ class OpenAiProviderHttpTest {
           server.writeUntilClosed(exchange);
         });
     ChatStream stream =
-        provider(Duration.ofSeconds(5), Duration.ofMillis(300)).stream(REQUEST, StreamListener.IGNORE);
+        provider(Duration.ofSeconds(5), Duration.ofMillis(300)).stream(
+            REQUEST, StreamListener.IGNORE);
     LlmException error = failure(stream);
     assertThat(error.kind()).isEqualTo(LlmErrorKind.STREAM_INTERRUPTED);
     assertThat(error.interruptedBy()).isEqualTo(LlmErrorKind.IDLE_TIMEOUT);
@@ -252,14 +263,13 @@ class OpenAiProviderHttpTest {
         });
     CompletableFuture<Void> firstText = new CompletableFuture<>();
     ChatStream stream =
-        provider()
-            .stream(
-                REQUEST,
-                event -> {
-                  if (event instanceof StreamEvent.TextDelta) {
-                    firstText.complete(null);
-                  }
-                });
+        provider().stream(
+            REQUEST,
+            event -> {
+              if (event instanceof StreamEvent.TextDelta) {
+                firstText.complete(null);
+              }
+            });
     firstText.get(5, SECONDS);
     stream.cancel();
     LlmException error = failure(stream);
@@ -270,14 +280,15 @@ class OpenAiProviderHttpTest {
 
   @Test
   void aRefusedConnectionFailsBeforeAnyResponse() throws Exception {
-    java.net.URI closed;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      closed = java.net.URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/v1");
+    URI closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/v1");
     }
     ProviderSettings settings =
         ProviderSettings.defaults("openai", ProviderType.OPENAI, closed, KEY);
     LlmException error =
-        failure(new OpenAiProvider(settings, server.runtime()).stream(REQUEST, StreamListener.IGNORE));
+        failure(
+            new OpenAiProvider(settings, server.runtime()).stream(REQUEST, StreamListener.IGNORE));
     assertThat(error.kind()).isEqualTo(LlmErrorKind.CONNECTION_FAILED);
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class OpenAiRequestWriterTest {
 
-  private static final String STREAM = "\"stream\":true,\"stream_options\":{\"include_usage\":true}";
+  private static final String STREAM =
+      "\"stream\":true,\"stream_options\":{\"include_usage\":true}";
 
   @Test
   void textOnlyMessagesAreStrings() {
@@ -37,7 +38,9 @@ class OpenAiRequestWriterTest {
     ChatMessage message =
         new ChatMessage(
             Role.USER,
-            List.of(new ContentPart.Text("What is this?"), new ContentPart.Image("image/png", "iVBORw0K")));
+            List.of(
+                new ContentPart.Text("What is this?"),
+                new ContentPart.Image("image/png", "iVBORw0K")));
     assertThat(OpenAiRequestWriter.write(ChatRequest.of("gpt-4o", List.of(message))))
         .isEqualTo(
             "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":["

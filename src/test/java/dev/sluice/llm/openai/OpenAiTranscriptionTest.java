@@ -2,6 +2,7 @@ package dev.sluice.llm.openai;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.sluice.llm.LlmErrorKind;
@@ -40,7 +41,8 @@ class OpenAiTranscriptionTest {
 
   private OpenAiProvider provider() {
     return new OpenAiProvider(
-        ProviderSettings.defaults("openai", ProviderType.OPENAI, server.baseUrl(), "sk-abcdef123456"),
+        ProviderSettings.defaults(
+            "openai", ProviderType.OPENAI, server.baseUrl(), "sk-abcdef123456"),
         server.runtime());
   }
 
@@ -74,27 +76,43 @@ class OpenAiTranscriptionTest {
     String audio = new String(AUDIO, StandardCharsets.ISO_8859_1);
     assertThat(form)
         .isEqualTo(
-            "--" + boundary + "\r\n"
+            "--"
+                + boundary
+                + "\r\n"
                 + "Content-Disposition: form-data; name=\"model\"\r\n\r\nwhisper-1\r\n"
-                + "--" + boundary + "\r\n"
+                + "--"
+                + boundary
+                + "\r\n"
                 + "Content-Disposition: form-data; name=\"file\"; filename=\"memo %221%22.mp3\"\r\n"
-                + "Content-Type: audio/mpeg\r\n\r\n" + audio + "\r\n"
-                + "--" + boundary + "\r\n"
+                + "Content-Type: audio/mpeg\r\n\r\n"
+                + audio
+                + "\r\n"
+                + "--"
+                + boundary
+                + "\r\n"
                 + "Content-Disposition: form-data; name=\"language\"\r\n\r\nfr\r\n"
-                + "--" + boundary + "\r\n"
+                + "--"
+                + boundary
+                + "\r\n"
                 + "Content-Disposition: form-data; name=\"response_format\"\r\n\r\njson\r\n"
-                + "--" + boundary + "--\r\n");
+                + "--"
+                + boundary
+                + "--\r\n");
   }
 
   @Test
   void errorsGoThroughTheClassifier() {
     server.handle(
         "/v1/audio/transcriptions",
-        e -> answer(e, 401, "{\"error\":{\"message\":\"Incorrect API key provided: sk-abcd***3456.\"}}"));
+        e ->
+            answer(
+                e,
+                401,
+                "{\"error\":{\"message\":\"Incorrect API key provided: sk-abcd***3456.\"}}"));
     TranscriptionRequest request =
         new TranscriptionRequest("whisper-1", AUDIO, "memo.mp3", "audio/mpeg", null);
     ExecutionException failed =
-        org.assertj.core.api.Assertions.catchThrowableOfType(
+        catchThrowableOfType(
             ExecutionException.class,
             () -> provider().transcribe(request).toCompletableFuture().get(5, SECONDS));
     LlmException error = (LlmException) failed.getCause();

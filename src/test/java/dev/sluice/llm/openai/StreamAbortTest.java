@@ -28,7 +28,8 @@ class StreamAbortTest {
 
   private static final ChatRequest REQUEST =
       ChatRequest.of("gpt-4o-mini", List.of(ChatMessage.user("Tell a long story")));
-  private static final String FIRST = "data: {\"choices\":[{\"delta\":{\"content\":\"Once\"}}]}\n\n";
+  private static final String FIRST =
+      "data: {\"choices\":[{\"delta\":{\"content\":\"Once\"}}]}\n\n";
 
   private RawServer server;
   private LocalServer runtimeHost;
@@ -39,12 +40,14 @@ class StreamAbortTest {
     runtimeHost.close();
   }
 
-  private ChatStream call(String firstChunk, Duration firstToken, Duration idle, CompletableFuture<Void> text)
+  private ChatStream call(
+      String firstChunk, Duration firstToken, Duration idle, CompletableFuture<Void> text)
       throws Exception {
     server = new RawServer(firstChunk);
     runtimeHost = new LocalServer();
     ProviderSettings settings =
-        ProviderSettings.defaults("openai", ProviderType.OPENAI, server.baseUrl(), "sk-test-key-123")
+        ProviderSettings.defaults(
+                "openai", ProviderType.OPENAI, server.baseUrl(), "sk-test-key-123")
             .withTimeouts(Duration.ofSeconds(2), firstToken, idle);
     return new OpenAiProvider(settings, runtimeHost.runtime())
         .stream(
