@@ -51,11 +51,26 @@ final class OpenAiTranscriber {
       return CompletableFuture.failedFuture(
           classifier.builder(LlmErrorKind.PROVIDER_UNAVAILABLE, "no API key configured").build());
     }
+    HttpRequest httpRequest;
+    try {
+      httpRequest = httpRequest(request);
+    } catch (RuntimeException badSettings) {
+      return CompletableFuture.failedFuture(
+          classifier
+              .builder(
+                  LlmErrorKind.PROVIDER_UNAVAILABLE, "bad settings: " + badSettings.getMessage())
+              .build());
+    }
+    return send(httpRequest, request, classifier);
+  }
+
+  private CompletableFuture<Transcription> send(
+      HttpRequest httpRequest, TranscriptionRequest request, HttpErrorClassifier classifier) {
     long start = runtime.nanoClock().getAsLong();
     CompletableFuture<Transcription> result = new CompletableFuture<>();
     CompletableFuture<HttpResponse<byte[]>> sent =
         client.sendAsync(
-            httpRequest(request),
+            httpRequest,
             info ->
                 new LimitedBodySubscriber(
                     info.statusCode() / 100 == 2
