@@ -15,6 +15,8 @@ import dev.sluice.llm.http.LocalServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
@@ -118,5 +120,47 @@ class OpenAiTranscriptionTest {
     LlmException error = (LlmException) failed.getCause();
     assertThat(error.kind()).isEqualTo(LlmErrorKind.AUTHENTICATION);
     assertThat(error.getMessage()).doesNotContain("sk-abcd").contains("[redacted]");
+  }
+
+  @Test
+  void theWholeCallIsBoundedByTheRequestTimeout() throws Exception {
+    server.handle(
+        "/v1/audio/transcriptions",
+        exchange -> {
+          server.awaitRelease();
+          exchange.sendResponseHeaders(200, 0);
+          server.writeUntilClosed(exchange);
+        });
+    ProviderSettings d =
+        ProviderSettings.defaults(
+            "openai", ProviderType.OPENAI, server.baseUrl(), "sk-abcdef123456");
+    ProviderSettings quick =
+        new ProviderSettings(
+            d.name(),
+            d.type(),
+            d.baseUrl(),
+            d.apiKey(),
+            true,
+            d.connectTimeout(),
+            d.firstTokenTimeout(),
+            d.idleTimeout(),
+            Duration.ofMillis(1000),
+            Map.of(),
+            false,
+            1024);
+    TranscriptionRequest request =
+        new TranscriptionRequest("whisper-1", AUDIO, "memo.mp3", "audio/mpeg", null);
+    ExecutionException failed =
+        catchThrowableOfType(
+            ExecutionException.class,
+            () ->
+                new OpenAiProvider(quick, server.runtime())
+                    .transcribe(request)
+                    .toCompletableFuture()
+                    .get(5, SECONDS));
+    assertThat(((LlmException) failed.getCause()).kind())
+        .isEqualTo(LlmErrorKind.FIRST_TOKEN_TIMEOUT);
+    server.release.countDown();
+    assertThat(server.clientGone.get(5, SECONDS)).isInstanceOf(IOException.class);
   }
 }
