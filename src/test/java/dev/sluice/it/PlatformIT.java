@@ -43,7 +43,9 @@ class PlatformIT {
     HttpResponse<String> response = new Http(base).root().get("/health/live");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(check(Http.json(response).asJsonObject().getJsonArray("checks"), "heap").getString("status"))
+    assertThat(
+            check(Http.json(response).asJsonObject().getJsonArray("checks"), "heap")
+                .getString("status"))
         .isEqualTo("UP");
   }
 

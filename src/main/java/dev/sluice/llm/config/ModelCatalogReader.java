@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the {@link ModelCatalog}: the shipped {@code META-INF/sluice/models.json}, then models that
- * providers list in {@code sluice.providers.<name>.models}, then field overrides {@code
+ * Builds the {@link ModelCatalog}: the shipped {@code META-INF/sluice/models.json}, then models
+ * that providers list in {@code sluice.providers.<name>.models}, then field overrides {@code
  * sluice.model.<id>.<field>} (model ids may contain dots; the field is the last segment).
  */
 public final class ModelCatalogReader {
@@ -82,7 +82,8 @@ public final class ModelCatalogReader {
         o.getInt("contextWindow"),
         o.getInt("maxOutputTokens"),
         caps,
-        Price.of(price.getString("input"), price.getString("output"), price.getString("cachedInput")));
+        Price.of(
+            price.getString("input"), price.getString("output"), price.getString("cachedInput")));
   }
 
   /** A model a provider serves that the catalog does not know: free, streaming, 8k context. */
@@ -94,7 +95,8 @@ public final class ModelCatalogReader {
     return config.names().get().stream()
         .filter(k -> k.startsWith(PREFIX))
         .map(k -> k.substring(PREFIX.length()))
-        .flatMap(rest -> FIELDS.stream().filter(f -> rest.endsWith("." + f)).map(f -> idOf(rest, f)))
+        .flatMap(
+            rest -> FIELDS.stream().filter(f -> rest.endsWith("." + f)).map(f -> idOf(rest, f)))
         .distinct()
         .toList();
   }
@@ -111,7 +113,10 @@ public final class ModelCatalogReader {
         config.get(p + "provider", m.provider()),
         config.getInt(p + "context-window", m.contextWindow()),
         config.getInt(p + "max-output-tokens", m.maxOutputTokens()),
-        config.get(p + "capabilities").map(ModelCatalogReader::capabilities).orElse(m.capabilities()),
+        config
+            .get(p + "capabilities")
+            .map(ModelCatalogReader::capabilities)
+            .orElse(m.capabilities()),
         new Price(
             decimal(p + "input-price", price.inputPerMillion()),
             decimal(p + "output-price", price.outputPerMillion()),
@@ -119,13 +124,17 @@ public final class ModelCatalogReader {
   }
 
   private BigDecimal decimal(String key, BigDecimal fallback) {
-    return config.get(key).map(v -> {
-      try {
-        return new BigDecimal(v);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(key + ": not a number: " + v, e);
-      }
-    }).orElse(fallback);
+    return config
+        .get(key)
+        .map(
+            v -> {
+              try {
+                return new BigDecimal(v);
+              } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + ": not a number: " + v, e);
+              }
+            })
+        .orElse(fallback);
   }
 
   private static Set<Capability> capabilities(String list) {

@@ -2,10 +2,11 @@ package dev.sluice.platform.concurrent;
 
 import dev.sluice.llm.ProviderRuntime;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /**
  * Gives the provider layer the container's default managed executors (portable {@code java:comp}
@@ -21,8 +22,9 @@ public class ProviderRuntimeProducer {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
+  // A record cannot be proxied, so the one instance is a singleton rather than application-scoped.
   @Produces
-  @ApplicationScoped
+  @Singleton
   ProviderRuntime providerRuntime() {
     return ProviderRuntime.of(executor, scheduler);
   }

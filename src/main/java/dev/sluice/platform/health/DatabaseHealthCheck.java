@@ -45,7 +45,9 @@ public class DatabaseHealthCheck implements HealthCheck {
     } catch (RuntimeException e) {
       return health.down().withData("batchRepository", "unavailable").build();
     }
-    return batchTablesPresent() ? health.up().build() : health.down().withData("batchRepository", "incomplete").build();
+    return batchTablesPresent()
+        ? health.up().build()
+        : health.down().withData("batchRepository", "incomplete").build();
   }
 
   /**

@@ -28,7 +28,10 @@ public class ProblemException extends RuntimeException {
   /** A 400 (or 422) naming the field that was wrong. */
   public static ProblemException invalidField(int status, String field, String message) {
     return new ProblemException(
-        Problem.of(status, status == 422 ? "Unprocessable Content" : "Bad Request", field + ": " + message)
+        Problem.of(
+                status,
+                status == 422 ? "Unprocessable Content" : "Bad Request",
+                field + ": " + message)
             .withErrors(List.of(new Problem.FieldError(field, message))));
   }
 }

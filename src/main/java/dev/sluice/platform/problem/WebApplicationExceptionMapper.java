@@ -8,8 +8,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Turns the JAX-RS runtime's own errors (unknown path 404, wrong method 405, unsupported media
- * type 415, not acceptable 406, unreadable body 400) into problem documents with a useful detail.
+ * Turns the JAX-RS runtime's own errors (unknown path 404, wrong method 405, unsupported media type
+ * 415, not acceptable 406, unreadable body 400) into problem documents with a useful detail.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -25,13 +25,18 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     }
     Response.StatusType type = original.getStatusInfo();
     Problem problem = Problem.of(status, type.getReasonPhrase(), detail(status, e));
-    Response.ResponseBuilder builder = Response.fromResponse(problem.withInstance(Paths.of(uri)).toResponse());
+    Response.ResponseBuilder builder =
+        Response.fromResponse(problem.withInstance(Paths.of(uri)).toResponse());
     // Keep Allow (405) and other headers the runtime set.
-    original.getHeaders().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
-        values.forEach(v -> builder.header(name, v));
-      }
-    });
+    original
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Content-Type")
+                  && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> builder.header(name, v));
+              }
+            });
     return builder.type(Problem.MEDIA).build();
   }
 

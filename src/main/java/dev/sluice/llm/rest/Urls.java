@@ -1,0 +1,21 @@
+package dev.sluice.llm.rest;
+
+import java.net.URI;
+
+/** Shows a URL without user info or query string, which may carry credentials. */
+final class Urls {
+
+  private Urls() {}
+
+  static String withoutCredentials(URI url) {
+    if (url == null) {
+      return null;
+    }
+    if (url.getHost() == null) {
+      return url.getScheme() + ":";
+    }
+    String port = url.getPort() < 0 ? "" : ":" + url.getPort();
+    String path = url.getRawPath() == null ? "" : url.getRawPath();
+    return url.getScheme() + "://" + url.getHost() + port + path;
+  }
+}

@@ -1,0 +1,110 @@
+package dev.sluice.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The catalog and provider views over HTTP, with their errors as problem documents. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ModelsIT {
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return SluiceDeployment.war();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void theSimulatedModelIsListedAvailableAndDefault() {
+    HttpResponse<String> response = new Http(base).get("/api/models");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<JsonObject> models = Http.json(response).asJsonArray().getValuesAs(JsonObject.class);
+    JsonObject sim = byId(models, "sim-large");
+    assertThat(sim.getBoolean("available")).isTrue();
+    assertThat(sim.getBoolean("isDefault")).isTrue();
+    assertThat(sim.getJsonObject("price").getJsonNumber("output").doubleValue()).isPositive();
+    assertThat(byId(models, "gpt-4o").getBoolean("available"))
+        .as("no OpenAI key in tests")
+        .isFalse();
+  }
+
+  @Test
+  void anUnknownModelIsAProblemDocument() {
+    HttpResponse<String> response = new Http(base).get("/api/models/gpt-9");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    JsonObject problem = Http.json(response).asJsonObject();
+    assertThat(problem.getInt("status")).isEqualTo(404);
+    assertThat(problem.getString("detail")).contains("gpt-9");
+    assertThat(problem.getString("instance")).isEqualTo("/api/models/gpt-9");
+  }
+
+  @Test
+  void anUnknownPathIsAProblemDocumentToo() {
+    HttpResponse<String> response = new Http(base).get("/api/no-such-thing");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(response.body()).doesNotContain("Exception");
+  }
+
+  @Test
+  void providersShowTheirKeyStateButNeverAKey() {
+    HttpResponse<String> response = new Http(base).get("/api/providers");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<JsonObject> providers = Http.json(response).asJsonArray().getValuesAs(JsonObject.class);
+    JsonObject simulated =
+        providers.stream()
+            .filter(p -> p.getString("name").equals("simulated"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(simulated.getBoolean("usable")).isTrue();
+    assertThat(response.body()).doesNotContainIgnoringCase("apiKey\"").doesNotContain("sk-");
+  }
+
+  @Test
+  void readinessReportsEachProviderAndTheDefaultModel() {
+    HttpResponse<String> response = new Http(base).root().get("/health/ready");
+
+    JsonObject providers =
+        PlatformIT.check(Http.json(response).asJsonObject().getJsonArray("checks"), "providers");
+    assertThat(providers.getString("status")).isEqualTo("UP");
+    assertThat(providers.getJsonObject("data").getString("defaultModel")).isEqualTo("sim-large");
+    assertThat(providers.getJsonObject("data").getString("openai")).contains("no key");
+  }
+
+  @Test
+  void openApiDocumentsTheResources() {
+    HttpResponse<String> response = new Http(base).root().get("/openapi?format=JSON");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject paths = Http.json(response).asJsonObject().getJsonObject("paths");
+    assertThat(paths.keySet()).contains("/api/models", "/api/models/{id}", "/api/providers");
+    assertThat(paths.getJsonObject("/api/models").getJsonObject("get").getString("summary"))
+        .isNotBlank();
+  }
+
+  private static JsonObject byId(List<JsonObject> models, String id) {
+    return models.stream()
+        .filter(m -> m.getString("id").equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no model " + id + " in " + models));
+  }
+}
