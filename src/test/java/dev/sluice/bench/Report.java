@@ -38,6 +38,10 @@ final class Report {
         | live heap per open stream | %.1f KiB |
         | added delay to first token p50 / p99 | %.1f ms / %.1f ms |
         | added delay between chunks p50 / p99 | %.1f ms / %.1f ms |
+        | chunk gaps left out (they spanned the forced full GCs of the heap measurement) | %d |
+
+        Added delay = observed gap minus the simulator's pace. Time to first token is counted from
+        the moment each stream was started in a burst of all %d, so it includes sending the burst.
         """,
             o.streams(),
             o.firstTokenDelay().toMillis(),
@@ -63,7 +67,9 @@ final class Report {
             firstToken.percentileMillis(50),
             firstToken.percentileMillis(99),
             chunk.percentileMillis(50),
-            chunk.percentileMillis(99))
+            chunk.percentileMillis(99),
+        plateau.window.skipped.get(),
+        o.streams())
         + "\nThreads of the measuring JVM: "
         + ManagementFactory.getThreadMXBean().getThreadCount()
         + " at the end.\n";

@@ -16,6 +16,7 @@ final class StreamProbe implements StreamListener {
   private final LatencyHistogram firstTokenDelay;
   private final LatencyHistogram chunkDelay;
   private final CountDownLatch firstTokens;
+  private final MeasurementWindow window;
   private long lastChunkNanos;
   private int chunks;
 
@@ -24,12 +25,14 @@ final class StreamProbe implements StreamListener {
       long interTokenPaceNanos,
       LatencyHistogram firstTokenDelay,
       LatencyHistogram chunkDelay,
-      CountDownLatch firstTokens) {
+      CountDownLatch firstTokens,
+      MeasurementWindow window) {
     this.firstTokenPaceNanos = firstTokenPaceNanos;
     this.interTokenPaceNanos = interTokenPaceNanos;
     this.firstTokenDelay = firstTokenDelay;
     this.chunkDelay = chunkDelay;
     this.firstTokens = firstTokens;
+    this.window = window;
   }
 
   @Override
@@ -41,6 +44,8 @@ final class StreamProbe implements StreamListener {
     if (chunks == 0) {
       firstTokenDelay.record(now - startNanos - firstTokenPaceNanos);
       firstTokens.countDown();
+    } else if (window.overlaps(lastChunkNanos, now)) {
+      window.skipped.incrementAndGet();
     } else {
       chunkDelay.record(now - lastChunkNanos - interTokenPaceNanos);
     }

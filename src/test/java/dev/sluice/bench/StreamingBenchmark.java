@@ -58,7 +58,8 @@ public final class StreamingBenchmark {
       OpenAiProvider provider =
           new OpenAiProvider(
               settings(simulator.baseUrl()), ProviderRuntime.of(executor, scheduler));
-      runStreams(provider, 50, null); // warm-up: JIT, class loading, connection set-up
+      // Warm-up at full size: JIT, class loading, and the pool's connections already open.
+      runStreams(provider, options.streams(), null);
       Measurement idle = Measurement.take();
       Plateau plateau = new Plateau();
       Outcome outcome = runStreams(provider, options.streams(), plateau);
@@ -71,6 +72,8 @@ public final class StreamingBenchmark {
 
   private Outcome runStreams(OpenAiProvider provider, int n, Plateau plateau) throws Exception {
     CountDownLatch firstTokens = new CountDownLatch(n);
+    LatencyHistogram firstTokenHistogram = plateau == null ? new LatencyHistogram() : firstTokenDelay;
+    LatencyHistogram chunkHistogram = plateau == null ? new LatencyHistogram() : chunkDelay;
     List<StreamProbe> probes = new ArrayList<>(n);
     List<CompletableFuture<ChatResult>> results = new ArrayList<>(n);
     long started = System.nanoTime();
@@ -79,9 +82,10 @@ public final class StreamingBenchmark {
           new StreamProbe(
               options.firstTokenDelay().toNanos(),
               options.interTokenDelay().toNanos(),
-              plateau == null ? new LatencyHistogram() : firstTokenDelay,
-              plateau == null ? new LatencyHistogram() : chunkDelay,
-              firstTokens);
+              firstTokenHistogram,
+              chunkHistogram,
+              firstTokens,
+              plateau == null ? new MeasurementWindow() : plateau.window);
       ChatRequest request =
           ChatRequest.of("sim-large", List.of(ChatMessage.user("Benchmark stream " + i)));
       ChatStream stream = provider.stream(request, probe);
@@ -126,13 +130,16 @@ public final class StreamingBenchmark {
 
   /** The state while every stream is open: after all first tokens, before any stream ends. */
   static final class Plateau {
+    final MeasurementWindow window = new MeasurementWindow();
     Measurement measurement;
     long streamsWithFirstToken;
 
     void measure(CountDownLatch firstTokens, BenchOptions options) throws InterruptedException {
       firstTokens.await(options.deadline().toSeconds(), TimeUnit.SECONDS);
       streamsWithFirstToken = options.streams() - firstTokens.getCount();
+      window.open();
       measurement = Measurement.take();
+      window.close();
     }
   }
 

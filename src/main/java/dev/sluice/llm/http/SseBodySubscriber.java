@@ -24,19 +24,25 @@ public final class SseBodySubscriber implements Flow.Subscriber<List<ByteBuffer>
         public void cancel() {}
       };
 
-  private final StreamAccumulator accumulator;
-  private final SseStreamHandler handler;
   private final HttpErrorClassifier classifier;
-  private final Utf8StreamDecoder decoder = new Utf8StreamDecoder();
-  private final SseParser parser;
   private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
+  // Dropped when the body ends: the HTTP client's pooled connection may keep this subscriber until
+  // the connection is reused, and it must not keep the stream's handler, listener and text with it.
+  private volatile Reading reading;
+
+  /** What reading a body needs; let go of as soon as the body is over. */
+  private record Reading(
+      StreamAccumulator accumulator,
+      Utf8StreamDecoder decoder,
+      SseParser parser,
+      SseStreamHandler handler) {}
 
   public SseBodySubscriber(
       StreamAccumulator accumulator, SseStreamHandler handler, HttpErrorClassifier classifier) {
-    this.accumulator = accumulator;
-    this.handler = handler;
     this.classifier = classifier;
-    this.parser = new SseParser(handler::onEvent);
+    this.reading =
+        new Reading(
+            accumulator, new Utf8StreamDecoder(), new SseParser(handler::onEvent), handler);
   }
 
   @Override
@@ -51,19 +57,23 @@ public final class SseBodySubscriber implements Flow.Subscriber<List<ByteBuffer>
 
   @Override
   public void onNext(List<ByteBuffer> items) {
-    accumulator.touch();
-    try {
-      for (ByteBuffer item : items) {
-        parser.feed(decoder.decode(item));
-      }
-    } catch (LlmException failure) {
-      stop(failure);
-      return;
-    } catch (RuntimeException broken) {
-      stop(classifier.malformedEvent(broken));
+    Reading r = reading;
+    if (r == null) {
       return;
     }
-    if (failed()) {
+    r.accumulator().touch();
+    try {
+      for (ByteBuffer item : items) {
+        r.parser().feed(r.decoder().decode(item));
+      }
+    } catch (LlmException failure) {
+      stop(r.accumulator(), failure);
+      return;
+    } catch (RuntimeException broken) {
+      stop(r.accumulator(), classifier.malformedEvent(broken));
+      return;
+    }
+    if (r.accumulator().result().toCompletableFuture().isCompletedExceptionally()) {
       cancel();
     } else {
       Flow.Subscription s = subscription.get();
@@ -76,36 +86,42 @@ public final class SseBodySubscriber implements Flow.Subscriber<List<ByteBuffer>
 
   @Override
   public void onError(Throwable failure) {
-    handler.onEnd(failure);
+    Reading r = reading;
+    reading = null;
+    if (r != null) {
+      r.handler().onEnd(failure);
+    }
   }
 
   @Override
   public void onComplete() {
+    Reading r = reading;
+    reading = null;
+    if (r == null) {
+      return;
+    }
     try {
-      parser.feed(decoder.finish());
-      parser.finish();
-      handler.onEnd(null);
+      r.parser().feed(r.decoder().finish());
+      r.parser().finish();
+      r.handler().onEnd(null);
     } catch (LlmException failure) {
-      accumulator.fail(failure);
+      r.accumulator().fail(failure);
     } catch (RuntimeException broken) {
-      accumulator.fail(classifier.malformedEvent(broken));
+      r.accumulator().fail(classifier.malformedEvent(broken));
     }
   }
 
   /** Stops reading and closes the connection; safe from any thread, before or after subscribing. */
   public void cancel() {
+    reading = null;
     Flow.Subscription previous = subscription.getAndSet(CANCELLED);
     if (previous != null) {
       previous.cancel();
     }
   }
 
-  private void stop(LlmException failure) {
+  private void stop(StreamAccumulator accumulator, LlmException failure) {
     accumulator.fail(failure);
     cancel();
-  }
-
-  private boolean failed() {
-    return accumulator.result().toCompletableFuture().isCompletedExceptionally();
   }
 }

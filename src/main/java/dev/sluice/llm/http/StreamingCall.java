@@ -10,8 +10,6 @@ import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One streaming HTTP exchange feeding a {@link StreamAccumulator}, shared by every SSE adapter. It
@@ -31,8 +29,8 @@ public final class StreamingCall {
   private final Duration idleTimeout;
   private final CompletableFuture<CompletableFuture<HttpResponse<byte[]>>> exchange =
       new CompletableFuture<>();
-  private volatile ScheduledFuture<?> firstTokenTimer;
-  private volatile ScheduledFuture<?> idleTimer;
+  private volatile DetachableTimer<StreamingCall> firstTokenTimer;
+  private volatile DetachableTimer<StreamingCall> idleTimer;
   private volatile boolean headersSeen;
   private volatile HttpResponse.ResponseInfo errorResponse;
 
@@ -62,14 +60,35 @@ public final class StreamingCall {
     accumulator.onCancel(this::abort);
     // Asynchronously: the accumulator completes while holding its lock, and aborting may call back.
     accumulator.result().whenCompleteAsync((ok, failure) -> ended(failure), runtime.executor());
-    firstTokenTimer = schedule(this::firstTokenDue, firstTokenTimeout.toNanos());
+    firstTokenTimer = schedule(StreamingCall::firstTokenDue, firstTokenTimeout.toNanos());
     if (accumulator.isDone()) {
       return accumulator;
     }
-    CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request, this::subscriberFor);
+    CompletableFuture<HttpResponse<byte[]>> sent =
+        client.sendAsync(request, new OneShotHandler(this));
     sent.whenComplete(this::exchangeDone);
     exchange.complete(sent);
     return accumulator;
+  }
+
+  /**
+   * The body handler given to the HTTP client. The client may keep it with a pooled connection long
+   * after this call ended, so it lets go of the call once used: otherwise an idle connection would
+   * keep the last stream's listener and text reachable.
+   */
+  private static final class OneShotHandler implements HttpResponse.BodyHandler<byte[]> {
+    private volatile StreamingCall call;
+
+    OneShotHandler(StreamingCall call) {
+      this.call = call;
+    }
+
+    @Override
+    public BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+      StreamingCall target = call;
+      call = null;
+      return target == null ? BodySubscribers.replacing(null) : target.subscriberFor(info);
+    }
   }
 
   private BodySubscriber<byte[]> subscriberFor(HttpResponse.ResponseInfo info) {
@@ -80,7 +99,7 @@ public final class StreamingCall {
       errorResponse = info;
       return new LimitedBodySubscriber(HttpErrorClassifier.MAX_ERROR_BODY);
     }
-    idleTimer = schedule(this::idleDue, idleTimeout.toNanos());
+    idleTimer = schedule(StreamingCall::idleDue, idleTimeout.toNanos());
     return BodySubscribers.fromSubscriber(body, subscriber -> null);
   }
 
@@ -122,7 +141,7 @@ public final class StreamingCall {
     long silent = runtime.nanoClock().getAsLong() - accumulator.lastActivityNanos();
     if (!accumulator.hasText() || silent < limit) {
       long rest = accumulator.hasText() ? limit - silent : limit;
-      idleTimer = schedule(this::idleDue, rest);
+      idleTimer = schedule(StreamingCall::idleDue, rest);
       return;
     }
     accumulator.fail(
@@ -149,13 +168,14 @@ public final class StreamingCall {
     exchange.thenAccept(sent -> sent.cancel(true));
   }
 
-  private ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
-    return runtime.scheduler().schedule(task, Math.max(1, delayNanos), TimeUnit.NANOSECONDS);
+  private DetachableTimer<StreamingCall> schedule(
+      java.util.function.Consumer<StreamingCall> task, long delayNanos) {
+    return DetachableTimer.schedule(runtime.scheduler(), this, task, delayNanos);
   }
 
-  private static void cancelTimer(ScheduledFuture<?> timer) {
+  private static void cancelTimer(DetachableTimer<StreamingCall> timer) {
     if (timer != null) {
-      timer.cancel(false);
+      timer.cancel();
     }
   }
 }

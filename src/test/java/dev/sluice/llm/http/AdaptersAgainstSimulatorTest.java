@@ -14,6 +14,8 @@ import dev.sluice.llm.ProviderRuntime;
 import dev.sluice.llm.ProviderSettings;
 import dev.sluice.llm.ProviderType;
 import dev.sluice.llm.StreamEvent;
+import dev.sluice.llm.StreamListener;
+import java.lang.ref.WeakReference;
 import dev.sluice.llm.anthropic.AnthropicProvider;
 import dev.sluice.llm.openai.OpenAiProvider;
 import dev.sluice.llm.simulated.SimulatorSettings;
@@ -200,6 +202,23 @@ class AdaptersAgainstSimulatorTest {
     assertThat(e.kind()).isEqualTo(LlmErrorKind.AUTHENTICATION);
     assertThat(e.retryable()).isFalse();
     assertThat(e.getMessage() + e).doesNotContain(wrong).doesNotContain(KEY);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ProviderType.class, names = {"OPENAI", "ANTHROPIC"})
+  void aFinishedStreamIsNotKeptReachableByItsTimers(ProviderType type) {
+    // An object of its own: a non-capturing lambda would be a cached constant, never collected.
+    StreamListener listener = new CopyOnWriteArrayList<StreamEvent>()::add;
+    WeakReference<StreamListener> watched = new WeakReference<>(listener);
+    await(provider(type, KEY).stream(request("hi"), listener));
+    listener = null;
+
+    // The first-token timeout (10 s) is still pending in the scheduler's queue.
+    eventually(
+        () -> {
+          System.gc();
+          return watched.get() == null;
+        });
   }
 
   private static LlmProvider provider(ProviderType type, String key) {
