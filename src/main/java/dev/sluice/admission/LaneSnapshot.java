@@ -1,0 +1,36 @@
+package dev.sluice.admission;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A lane's state at one instant.
+ *
+ * @param name the lane
+ * @param maxInFlight configured concurrency limit
+ * @param inFlight calls admitted and not yet released
+ * @param waiting waiting calls by priority (every priority present, 0 when none)
+ * @param requestsPerMinute configured request budget
+ * @param tokensPerMinute configured token budget
+ * @param requestsAvailable requests the budget allows right now
+ * @param tokensAvailable tokens the budget allows right now (negative after an overdraft)
+ * @param requestsLastMinute requests admitted in the last budget period
+ * @param tokensLastMinute tokens charged (after reconciliation) in the last budget period
+ * @param pausedUntil when a pause ends, or null
+ * @param admitted calls admitted since start
+ * @param rejected calls refused because the queue was full since start
+ */
+public record LaneSnapshot(
+    String name,
+    int maxInFlight,
+    int inFlight,
+    Map<Priority, Integer> waiting,
+    long requestsPerMinute,
+    long tokensPerMinute,
+    long requestsAvailable,
+    long tokensAvailable,
+    long requestsLastMinute,
+    long tokensLastMinute,
+    Instant pausedUntil,
+    long admitted,
+    long rejected) {}
