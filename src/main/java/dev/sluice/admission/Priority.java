@@ -19,7 +19,9 @@ public enum Priority {
     return ordinal();
   }
 
-  /** Parses {@code urgent}, {@code HIGH}, ... ; throws {@link IllegalArgumentException} otherwise. */
+  /**
+   * Parses {@code urgent}, {@code HIGH}, ... ; throws {@link IllegalArgumentException} otherwise.
+   */
   public static Priority parse(String value) {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));

@@ -3,8 +3,8 @@ package dev.sluice.bench;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * When the benchmark itself stopped the world (full collections to measure live heap). Gaps
- * between chunks that span it say nothing about the provider layer, so they are counted apart.
+ * When the benchmark itself stopped the world (full collections to measure live heap). Gaps between
+ * chunks that span it say nothing about the provider layer, so they are counted apart.
  */
 final class MeasurementWindow {
 

@@ -68,8 +68,8 @@ final class Report {
             firstToken.percentileMillis(99),
             chunk.percentileMillis(50),
             chunk.percentileMillis(99),
-        plateau.window.skipped.get(),
-        o.streams())
+            plateau.window.skipped.get(),
+            o.streams())
         + "\nThreads of the measuring JVM: "
         + ManagementFactory.getThreadMXBean().getThreadCount()
         + " at the end.\n";

@@ -72,7 +72,8 @@ public final class StreamingBenchmark {
 
   private Outcome runStreams(OpenAiProvider provider, int n, Plateau plateau) throws Exception {
     CountDownLatch firstTokens = new CountDownLatch(n);
-    LatencyHistogram firstTokenHistogram = plateau == null ? new LatencyHistogram() : firstTokenDelay;
+    LatencyHistogram firstTokenHistogram =
+        plateau == null ? new LatencyHistogram() : firstTokenDelay;
     LatencyHistogram chunkHistogram = plateau == null ? new LatencyHistogram() : chunkDelay;
     List<StreamProbe> probes = new ArrayList<>(n);
     List<CompletableFuture<ChatResult>> results = new ArrayList<>(n);

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -36,6 +39,8 @@ class LlmClientIT {
   }
 
   @Inject LlmClient client;
+
+  @Inject MetricRegistry metrics;
 
   @Test
   void streamsFromTheDefaultModelAndPricesTheResult() throws Exception {
@@ -59,6 +64,13 @@ class LlmClientIT {
     long deltas = events.stream().filter(StreamEvent.TextDelta.class::isInstance).count();
     assertEquals(6, deltas);
     assertFalse(result.content().isBlank());
+    Counter completed =
+        metrics.counter(
+            "sluice.llm.calls",
+            new Tag("provider", "simulated"),
+            new Tag("model", "sim-large"),
+            new Tag("outcome", "completed"));
+    assertTrue(completed.getCount() >= 1, "the call is counted in metrics");
   }
 
   @Test

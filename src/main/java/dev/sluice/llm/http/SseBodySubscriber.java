@@ -41,8 +41,7 @@ public final class SseBodySubscriber implements Flow.Subscriber<List<ByteBuffer>
       StreamAccumulator accumulator, SseStreamHandler handler, HttpErrorClassifier classifier) {
     this.classifier = classifier;
     this.reading =
-        new Reading(
-            accumulator, new Utf8StreamDecoder(), new SseParser(handler::onEvent), handler);
+        new Reading(accumulator, new Utf8StreamDecoder(), new SseParser(handler::onEvent), handler);
   }
 
   @Override

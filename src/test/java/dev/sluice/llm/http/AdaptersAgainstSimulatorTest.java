@@ -15,11 +15,11 @@ import dev.sluice.llm.ProviderSettings;
 import dev.sluice.llm.ProviderType;
 import dev.sluice.llm.StreamEvent;
 import dev.sluice.llm.StreamListener;
-import java.lang.ref.WeakReference;
 import dev.sluice.llm.anthropic.AnthropicProvider;
 import dev.sluice.llm.openai.OpenAiProvider;
 import dev.sluice.llm.simulated.SimulatorSettings;
 import dev.sluice.simulator.SimulatorServer;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -205,7 +205,9 @@ class AdaptersAgainstSimulatorTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ProviderType.class, names = {"OPENAI", "ANTHROPIC"})
+  @EnumSource(
+      value = ProviderType.class,
+      names = {"OPENAI", "ANTHROPIC"})
   void aFinishedStreamIsNotKeptReachableByItsTimers(ProviderType type) {
     // An object of its own: a non-capturing lambda would be a cached constant, never collected.
     StreamListener listener = new CopyOnWriteArrayList<StreamEvent>()::add;
