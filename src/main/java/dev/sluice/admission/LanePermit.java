@@ -35,8 +35,4 @@ final class LanePermit implements Permit {
       lane.revoke(estimatedTokens);
     }
   }
-
-  long estimatedTokens() {
-    return estimatedTokens;
-  }
 }

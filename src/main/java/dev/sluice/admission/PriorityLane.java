@@ -3,6 +3,7 @@ package dev.sluice.admission;
 import dev.sluice.llm.RateLimitSnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ public final class PriorityLane implements Lane {
   private final TimeSource time;
   private final LaneState state;
   private final ReentrantLock lock = new ReentrantLock();
+  private final ThreadLocal<ArrayDeque<Grant>> delivering = new ThreadLocal<>();
 
   public PriorityLane(LaneSettings settings, ScheduledExecutorService scheduler, TimeSource time) {
     this(settings, scheduler, time, LaneBudgets.local(settings, time));
@@ -140,10 +142,38 @@ public final class PriorityLane implements Lane {
     deliver(ready, now);
   }
 
+  /**
+   * Completes the admitted calls' futures. A continuation that releases at once would otherwise
+   * recurse through release and dispatch once per waiting call, so nested deliveries on one thread
+   * join the outer loop.
+   */
   private void deliver(List<Waiter> ready, long now) {
+    if (ready.isEmpty()) {
+      return;
+    }
+    ArrayDeque<Grant> pending = delivering.get();
+    boolean outermost = pending == null;
+    if (outermost) {
+      pending = new ArrayDeque<>();
+      delivering.set(pending);
+    }
     for (Waiter waiter : ready) {
       Duration waited = Duration.ofNanos(now - waiter.arrivalNanos());
-      LanePermit permit = new LanePermit(this, waiter.estimatedTokens(), waited);
+      pending.add(new Grant(waiter, new LanePermit(this, waiter.estimatedTokens(), waited)));
+    }
+    if (outermost) {
+      try {
+        for (Grant grant = pending.poll(); grant != null; grant = pending.poll()) {
+          grant.complete();
+        }
+      } finally {
+        delivering.remove();
+      }
+    }
+  }
+
+  private record Grant(Waiter waiter, LanePermit permit) {
+    void complete() {
       if (!waiter.future().complete(permit)) {
         permit.revoke();
       }

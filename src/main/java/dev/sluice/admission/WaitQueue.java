@@ -34,10 +34,6 @@ final class WaitQueue {
     return waiters.size();
   }
 
-  boolean isEmpty() {
-    return waiters.isEmpty();
-  }
-
   Map<Priority, Integer> counts() {
     Map<Priority, Integer> byPriority = new EnumMap<>(Priority.class);
     for (Priority priority : Priority.values()) {
