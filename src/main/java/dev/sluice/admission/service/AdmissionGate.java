@@ -1,0 +1,109 @@
+package dev.sluice.admission.service;
+
+import dev.sluice.admission.Gate;
+import dev.sluice.admission.GatedStream;
+import dev.sluice.admission.Lane;
+import dev.sluice.admission.LaneSnapshot;
+import dev.sluice.admission.Priority;
+import dev.sluice.admission.ProviderBreakers;
+import dev.sluice.llm.ChatRequest;
+import dev.sluice.llm.ModelInfo;
+import dev.sluice.llm.ProviderRuntime;
+import dev.sluice.llm.StreamListener;
+import dev.sluice.llm.client.LlmClient;
+import dev.sluice.llm.config.ConfigView;
+import dev.sluice.llm.config.ProviderRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The server's admission gate: every provider call in Sluice goes through {@link #stream}. Lanes
+ * are created on first use, one per provider and model, or one per provider when {@code
+ * sluice.providers.<name>.lane-per=provider}.
+ */
+@ApplicationScoped
+public class AdmissionGate {
+
+  static final String UNKNOWN_LANE = "unknown";
+
+  @Inject Config config;
+  @Inject ProviderRegistry registry;
+  @Inject LlmClient client;
+  @Inject ProviderRuntime runtime;
+  @Inject AdmissionMetrics metrics;
+
+  private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+  private ConfigView view;
+  private AdmissionSettingsReader settings;
+  private ProviderBreakers breakers;
+  private Gate gate;
+
+  @PostConstruct
+  void init() {
+    view = ConfigView.of(config);
+    settings = new AdmissionSettingsReader(view);
+    breakers = new ProviderBreakers(settings.breaker(), runtime.clock());
+    metrics.watchBreakers(breakers);
+    gate = GateFactory.create(this, settings, breakers, runtime, new SplittableRandom());
+  }
+
+  /** Starts a call through the gate; returns at once. */
+  public GatedStream stream(ChatRequest request, Priority priority, StreamListener listener) {
+    GatedStream stream = gate.stream(request, priority, listener);
+    stream.result().whenComplete((r, e) -> metrics.recordAttempts(priority, stream.attempts()));
+    return stream;
+  }
+
+  /** The lane a model's calls wait in (created on first use). */
+  public Lane laneFor(String model) {
+    String name = laneName(model);
+    return lanes.computeIfAbsent(
+        name,
+        n -> {
+          metrics.watchBreaker(breakers, providerOf(model));
+          return metrics.watch(GateFactory.lane(settings.lane(n), runtime));
+        });
+  }
+
+  public String providerOf(String model) {
+    return registry.directory().catalog().find(model).map(ModelInfo::provider).orElse(UNKNOWN_LANE);
+  }
+
+  public List<LaneSnapshot> lanes() {
+    return lanes.values().stream()
+        .map(Lane::snapshot)
+        .sorted(Comparator.comparing(LaneSnapshot::name))
+        .toList();
+  }
+
+  public ProviderBreakers breakers() {
+    return breakers;
+  }
+
+  LlmClient client() {
+    return client;
+  }
+
+  AdmissionSettingsReader settings() {
+    return settings;
+  }
+
+  private String laneName(String model) {
+    String provider = providerOf(model);
+    if (UNKNOWN_LANE.equals(provider)) {
+      // Never one lane per unknown name a caller sends: the upstream refuses those calls anyway.
+      return UNKNOWN_LANE;
+    }
+    boolean shared =
+        "provider"
+            .equalsIgnoreCase(view.get("sluice.providers." + provider + ".lane-per", "model"));
+    return shared ? provider : provider + "/" + model;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.sluice.admission.service;
+
+import dev.sluice.admission.Gate;
+import dev.sluice.admission.Lane;
+import dev.sluice.admission.LaneSettings;
+import dev.sluice.admission.PriorityLane;
+import dev.sluice.admission.ProviderBreakers;
+import dev.sluice.admission.TimeSource;
+import dev.sluice.llm.ProviderRuntime;
+import java.util.random.RandomGenerator;
+
+/** Builds the gate and its lanes on the server's managed scheduler and clocks. */
+final class GateFactory {
+
+  private GateFactory() {}
+
+  static Gate create(
+      AdmissionGate owner,
+      AdmissionSettingsReader settings,
+      ProviderBreakers breakers,
+      ProviderRuntime runtime,
+      RandomGenerator random) {
+    return new Gate(
+        owner::laneFor,
+        owner::providerOf,
+        owner.client()::stream,
+        breakers,
+        settings.fallbacks(),
+        settings.retry(),
+        runtime.scheduler(),
+        runtime.nanoClock(),
+        runtime.clock(),
+        random);
+  }
+
+  static Lane lane(LaneSettings settings, ProviderRuntime runtime) {
+    return new PriorityLane(settings, runtime.scheduler(), TimeSource.system(runtime.clock()));
+  }
+}
