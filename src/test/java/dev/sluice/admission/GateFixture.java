@@ -40,7 +40,7 @@ final class GateFixture {
   final ProviderBreakers breakers =
       new ProviderBreakers(
           new BreakerSettings(50f, Duration.ofSeconds(10), 4, Duration.ofSeconds(30), 1),
-          time.clock());
+          time.wallClock());
   final List<StreamEvent> events = new ArrayList<>();
   final Gate gate;
 
@@ -61,7 +61,7 @@ final class GateFixture {
             policy,
             time,
             time::nanoTime,
-            time.clock(),
+            time.wallClock(),
             new SplittableRandom(1));
   }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * A deterministic scheduler on a {@link ManualClock}: tasks run only inside {@link #advance}, in
  * due order, with the clock set to each task's due time. Supports what lanes use.
  */
-final class ManualScheduler implements ScheduledExecutorService {
+class ManualScheduler implements ScheduledExecutorService {
 
   private final ManualClock clock;
   private final PriorityQueue<Task> tasks = new PriorityQueue<>();

@@ -27,7 +27,7 @@ class ProviderBreakersTest {
   void setUp() {
     BreakerSettings settings =
         new BreakerSettings(50f, Duration.ofSeconds(10), 4, Duration.ofSeconds(30), 2);
-    breakers = new ProviderBreakers(settings, time.clock());
+    breakers = new ProviderBreakers(settings, time.wallClock());
     breakers.addTransitionListener((p, from, to) -> transitions.add(p + ":" + from + "->" + to));
   }
 
