@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param maxQueued waiting calls, at most; the next one is rejected at once
  * @param period the budget period
  * @param burstFraction share of a budget that may go out at once (the bucket's capacity)
- * @param agingStep every step a waiting call climbs one priority rank, for ordering only
+ * @param agingStep how long a call must wait before it may take the share of admissions kept for
+ *     the longest-waiting call (see {@link WaitQueue})
  */
 public record LaneSettings(
     String name,

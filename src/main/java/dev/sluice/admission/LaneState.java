@@ -18,9 +18,8 @@ final class LaneState {
   private final LaneSettings settings;
   private final LaneBudgets budgets;
   private final WakeupTimer timer;
-  private final WaitQueue queue = new WaitQueue();
+  private final WaitQueue queue;
   private final UsageRing usage;
-  private final long agingStepNanos;
   private int inFlight;
   private long sequence;
   private long pausedUntilNanos;
@@ -33,12 +32,12 @@ final class LaneState {
     this.budgets = budgets;
     this.timer = timer;
     this.usage = new UsageRing(settings.period().toNanos());
-    this.agingStepNanos = settings.agingStep().toNanos();
+    this.queue = new WaitQueue(settings.agingStep().toNanos());
     this.pausedUntilNanos = nowNanos;
   }
 
   Waiter enqueue(AdmissionRequest request, CompletableFuture<Permit> future, long now) {
-    Waiter waiter = new Waiter(request, future, now, sequence++, agingStepNanos);
+    Waiter waiter = new Waiter(request, future, now, sequence++);
     queue.add(waiter);
     return waiter;
   }
@@ -61,7 +60,7 @@ final class LaneState {
   /** Admits from the head while possible; a blocked head blocks everyone behind it. */
   List<Waiter> admitReady(long now) {
     List<Waiter> ready = new ArrayList<>(1);
-    for (Waiter head = queue.head(); head != null; head = queue.head()) {
+    for (Waiter head = queue.head(now, admitted); head != null; head = queue.head(now, admitted)) {
       if (inFlight >= settings.maxInFlight()) {
         break;
       }
@@ -122,7 +121,7 @@ final class LaneState {
     if (snapshot.tokensRemaining() != null) {
       budgets.tokens().drainTo(snapshot.tokensRemaining());
     }
-    Waiter head = queue.head();
+    Waiter head = queue.mostUrgent();
     long nextEstimate = head == null ? 0 : head.estimatedTokens();
     return ProviderSignals.pauseFrom(snapshot, wallNow, nextEstimate);
   }

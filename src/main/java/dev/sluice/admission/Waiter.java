@@ -2,29 +2,23 @@ package dev.sluice.admission;
 
 import java.util.concurrent.CompletableFuture;
 
-/**
- * A call waiting in a lane. Aging lifts it one rank per aging step, continuously, so its place in
- * line is a virtual deadline fixed at arrival (arrival + rank·step) and the queue never reorders.
- */
-final class Waiter implements Comparable<Waiter> {
+/** A call waiting in a lane: what it asks for, when it arrived, and its place in arrival order. */
+final class Waiter {
 
   private final AdmissionRequest request;
   private final CompletableFuture<Permit> future;
   private final long arrivalNanos;
   private final long sequence;
-  private final long deadline;
 
   Waiter(
       AdmissionRequest request,
       CompletableFuture<Permit> future,
       long arrivalNanos,
-      long sequence,
-      long agingStepNanos) {
+      long sequence) {
     this.request = request;
     this.future = future;
     this.arrivalNanos = arrivalNanos;
     this.sequence = sequence;
-    this.deadline = arrivalNanos + request.priority().rank() * agingStepNanos;
   }
 
   Priority priority() {
@@ -43,13 +37,7 @@ final class Waiter implements Comparable<Waiter> {
     return arrivalNanos;
   }
 
-  @Override
-  public int compareTo(Waiter other) {
-    // Differences, not raw values, so that nanoTime wrapping around cannot flip the order.
-    long byDeadline = deadline - other.deadline;
-    if (byDeadline != 0) {
-      return byDeadline < 0 ? -1 : 1;
-    }
-    return Long.compare(sequence, other.sequence);
+  long sequence() {
+    return sequence;
   }
 }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** A saturated lane admits the most urgent waiting call first, FIFO within a priority, aging up. */
+/**
+ * A saturated lane admits the most urgent waiting call first, FIFO within a priority, and keeps a
+ * share of admissions for the longest-waiting call.
+ */
 class PriorityOrderTest {
 
   private final LaneFixture fixture = LaneFixture.slots(1, 100);
@@ -45,29 +48,46 @@ class PriorityOrderTest {
   }
 
   @Test
-  void aLongWaitingBatchCallGoesBeforeANewNormalCall() {
+  void aBatchCallThatWaitedPastTheAgingStepGetsEveryFourthAdmissionDespiteUrgentTraffic() {
     Permit running = permit(fixture.admit(Priority.NORMAL));
-    CompletableFuture<Permit> batch = fixture.admit(Priority.BATCH);
-    fixture.advance(Duration.ofSeconds(25));
-    CompletableFuture<Permit> normal = fixture.admit(Priority.NORMAL);
+    queue("batch", Priority.BATCH);
+    fixture.advance(Duration.ofSeconds(11));
+    for (int i = 1; i <= 6; i++) {
+      queue("high-" + i, Priority.HIGH);
+    }
 
     running.release(10);
 
-    assertThat(batch).isCompleted();
-    assertThat(normal).isNotDone();
+    // Admissions 2 and 3 go to the most urgent, the 4th to the call that waited longest.
+    assertThat(order).containsExactly("high-1", "high-2", "batch", "high-3", "high-4", "high-5", "high-6");
   }
 
   @Test
-  void aBatchCallThatWaitedBrieflyStillYieldsToNormal() {
+  void aBatchCallThatWaitedLessThanTheAgingStepStillYieldsToEveryHigherCall() {
     Permit running = permit(fixture.admit(Priority.NORMAL));
-    CompletableFuture<Permit> batch = fixture.admit(Priority.BATCH);
-    fixture.advance(Duration.ofSeconds(15));
-    CompletableFuture<Permit> normal = fixture.admit(Priority.NORMAL);
+    queue("batch", Priority.BATCH);
+    fixture.advance(Duration.ofSeconds(5));
+    for (int i = 1; i <= 6; i++) {
+      queue("high-" + i, Priority.HIGH);
+    }
 
     running.release(10);
 
-    assertThat(normal).isCompleted();
-    assertThat(batch).isNotDone();
+    assertThat(order).last().isEqualTo("batch");
+  }
+
+  @Test
+  void aSteadyBacklogOfOldBatchCallsNeverPushesNewHighCallsBehindIt() {
+    Permit running = permit(fixture.admit(Priority.NORMAL));
+    for (int i = 0; i < 20; i++) {
+      fixture.admit(Priority.BATCH);
+    }
+    fixture.advance(Duration.ofMinutes(5));
+    queue("high", Priority.HIGH);
+
+    running.release(10);
+
+    assertThat(order).containsExactly("high");
   }
 
   /** Queues a call that, once admitted, records its label and releases at once. */
