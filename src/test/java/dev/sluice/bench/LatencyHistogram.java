@@ -3,24 +3,32 @@ package dev.sluice.bench;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * A lock-free histogram of durations in 0.1 ms buckets up to 60 s (larger values land in the last
- * bucket). Allocated once, before measuring, so recording adds nothing to the heap under test.
+ * A lock-free histogram of durations: 0.1 ms buckets up to 10 s, then 10 ms buckets up to 10
+ * minutes (larger values land in the last bucket). Allocated once, before measuring, so recording
+ * adds nothing to the heap under test.
  */
 final class LatencyHistogram {
 
-  private static final long BUCKET_NANOS = 100_000;
-  private static final int BUCKETS = 600_000;
+  private static final long FINE_NANOS = 100_000;
+  private static final long COARSE_NANOS = 10_000_000;
+  private static final int FINE_BUCKETS = 100_000;
+  private static final int COARSE_BUCKETS = 59_000;
+  private static final long FINE_LIMIT = FINE_NANOS * FINE_BUCKETS;
 
-  private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
+  private final AtomicLongArray counts = new AtomicLongArray(FINE_BUCKETS + COARSE_BUCKETS);
 
   void record(long nanos) {
-    int bucket = (int) Math.min(BUCKETS - 1, Math.max(0, nanos / BUCKET_NANOS));
+    long value = Math.max(0, nanos);
+    int bucket =
+        value < FINE_LIMIT
+            ? (int) (value / FINE_NANOS)
+            : (int) Math.min(counts.length() - 1, FINE_BUCKETS + (value - FINE_LIMIT) / COARSE_NANOS);
     counts.incrementAndGet(bucket);
   }
 
   long count() {
     long n = 0;
-    for (int i = 0; i < BUCKETS; i++) {
+    for (int i = 0; i < counts.length(); i++) {
       n += counts.get(i);
     }
     return n;
@@ -34,12 +42,19 @@ final class LatencyHistogram {
     }
     long rank = (long) Math.ceil(total * percentile / 100.0);
     long seen = 0;
-    for (int i = 0; i < BUCKETS; i++) {
+    for (int i = 0; i < counts.length(); i++) {
       seen += counts.get(i);
       if (seen >= rank) {
-        return (i + 0.5) * BUCKET_NANOS / 1e6;
+        return middleMillis(i);
       }
     }
     return Double.NaN;
+  }
+
+  private static double middleMillis(int bucket) {
+    if (bucket < FINE_BUCKETS) {
+      return (bucket + 0.5) * FINE_NANOS / 1e6;
+    }
+    return (FINE_LIMIT + (bucket - FINE_BUCKETS + 0.5) * COARSE_NANOS) / 1e6;
   }
 }
