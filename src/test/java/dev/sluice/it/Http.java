@@ -18,9 +18,24 @@ public final class Http {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final URI base;
+  private final Credentials credentials;
 
   public Http(URL base) {
-    this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+    this(URI.create(base.toString().endsWith("/") ? base.toString() : base + "/"), null);
+  }
+
+  private Http(URI base, Credentials credentials) {
+    this.base = base;
+    this.credentials = credentials;
+  }
+
+  /** The same client, signing every request in with HTTP Basic as {@code user}. */
+  public Http as(Credentials user) {
+    return new Http(base, user);
+  }
+
+  public HttpResponse<String> post(String path) {
+    return send(HttpRequest.newBuilder(resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
   public HttpResponse<String> get(String path) {
@@ -28,6 +43,9 @@ public final class Http {
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
+    if (credentials != null) {
+      request.setHeader("Authorization", credentials.header());
+    }
     try {
       return CLIENT.send(
           request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
