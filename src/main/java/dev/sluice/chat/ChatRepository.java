@@ -1,0 +1,29 @@
+package dev.sluice.chat;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where chats and their messages are kept. Callers run inside a transaction. */
+public interface ChatRepository {
+
+  void add(Chat chat);
+
+  Optional<Chat> find(String id);
+
+  /**
+   * Up to {@code max} of {@code owner}'s chats, most recently active first, starting after {@code
+   * after} (from the start when null).
+   */
+  List<Chat> ownedBy(String owner, ChatCursor after, int max);
+
+  /** Removes the chat and every message of it. */
+  void delete(Chat chat);
+
+  void addMessage(ChatMessage message);
+
+  /** The chat's messages in order. */
+  List<ChatMessage> messagesOf(String chatId);
+
+  /** The highest {@code seq} used in the chat, 0 when it has no message. */
+  int lastSeq(String chatId);
+}

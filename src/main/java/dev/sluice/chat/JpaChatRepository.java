@@ -1,0 +1,82 @@
+package dev.sluice.chat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link ChatRepository} on JPA; the schema is Flyway's ({@code db/migration}). */
+@ApplicationScoped
+public class JpaChatRepository implements ChatRepository {
+
+  @PersistenceContext(unitName = "sluice")
+  EntityManager em;
+
+  @Override
+  public void add(Chat chat) {
+    em.persist(chat);
+  }
+
+  @Override
+  public Optional<Chat> find(String id) {
+    return Optional.ofNullable(em.find(Chat.class, id));
+  }
+
+  @Override
+  public List<Chat> ownedBy(String owner, ChatCursor after, int max) {
+    // Keyset paging on the index (owner, updated_at, id): the page after a cursor costs the same
+    // however deep it is, and rows inserted meanwhile do not shift later pages.
+    TypedQuery<Chat> query;
+    if (after == null) {
+      query =
+          em.createQuery(
+              "SELECT c FROM Chat c WHERE c.owner = :owner"
+                  + " ORDER BY c.updatedAt DESC, c.id DESC",
+              Chat.class);
+    } else {
+      query =
+          em.createQuery(
+                  "SELECT c FROM Chat c WHERE c.owner = :owner AND (c.updatedAt < :at"
+                      + " OR (c.updatedAt = :at AND c.id < :id))"
+                      + " ORDER BY c.updatedAt DESC, c.id DESC",
+                  Chat.class)
+              .setParameter("at", after.updatedAt())
+              .setParameter("id", after.id());
+    }
+    return query.setParameter("owner", owner).setMaxResults(max).getResultList();
+  }
+
+  @Override
+  public void delete(Chat chat) {
+    // The foreign key cascades too; deleting here keeps the persistence context consistent and
+    // does not depend on the database honouring ON DELETE CASCADE.
+    em.createQuery("DELETE FROM ChatMessage m WHERE m.chatId = :chat")
+        .setParameter("chat", chat.id())
+        .executeUpdate();
+    em.remove(em.contains(chat) ? chat : em.merge(chat));
+  }
+
+  @Override
+  public void addMessage(ChatMessage message) {
+    em.persist(message);
+  }
+
+  @Override
+  public List<ChatMessage> messagesOf(String chatId) {
+    return em.createQuery(
+            "SELECT m FROM ChatMessage m WHERE m.chatId = :chat ORDER BY m.seq", ChatMessage.class)
+        .setParameter("chat", chatId)
+        .getResultList();
+  }
+
+  @Override
+  public int lastSeq(String chatId) {
+    Integer last =
+        em.createQuery("SELECT MAX(m.seq) FROM ChatMessage m WHERE m.chatId = :chat", Integer.class)
+            .setParameter("chat", chatId)
+            .getSingleResult();
+    return last == null ? 0 : last;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.sluice.chat;
+
+import dev.sluice.platform.problem.ProblemException;
+
+/**
+ * How many items one page holds: a query parameter, 1 to {@value #MAX}, {@value #DEFAULT} when
+ * absent.
+ */
+public final class PageLimit {
+
+  public static final int DEFAULT = 20;
+  public static final int MAX = 100;
+
+  private PageLimit() {}
+
+  /** Parses the raw parameter (kept a string so that "abc" is a 400 naming it, not a 404). */
+  public static int parse(String raw, String field) {
+    if (raw == null || raw.isBlank()) {
+      return DEFAULT;
+    }
+    int limit;
+    try {
+      limit = Integer.parseInt(raw.strip());
+    } catch (NumberFormatException e) {
+      limit = -1;
+    }
+    if (limit < 1 || limit > MAX) {
+      throw ProblemException.invalidField(400, field, "a whole number from 1 to " + MAX);
+    }
+    return limit;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.sluice.platform.problem;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * A request body that is not valid JSON, or not of the expected shape, is the caller's error (400).
+ * JAX-RS runtimes report it from their JSON-B reader without a status (Liberty's as a bare {@link
+ * JsonbException}, RESTEasy's own as a {@code ProcessingException}), so it is recognised here by
+ * what it is and where it was thrown: a JSON error raised while reading an entity.
+ */
+final class UnreadableBody {
+
+  private UnreadableBody() {}
+
+  static boolean isUnreadableJson(Throwable e) {
+    boolean json = false;
+    for (Throwable t = e; t != null && !json; t = t.getCause() == t ? null : t.getCause()) {
+      json = t instanceof JsonbException || t instanceof JsonException;
+    }
+    return json && thrownWhileReading(e);
+  }
+
+  /** The 400 for an unreadable body; any other failure is a server incident. */
+  static Response toResponse(Throwable e, UriInfo uri) {
+    if (!isUnreadableJson(e)) {
+      return UnexpectedExceptionMapper.incident(e, uri);
+    }
+    return Problem.of(
+            400,
+            "Bad Request",
+            "the request body could not be read: it is not valid JSON of the expected shape")
+        .withInstance(Paths.of(uri))
+        .toResponse();
+  }
+
+  private static boolean thrownWhileReading(Throwable e) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getMethodName().equals("readFrom")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
