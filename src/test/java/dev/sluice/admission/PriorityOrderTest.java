@@ -59,7 +59,8 @@ class PriorityOrderTest {
     running.release(10);
 
     // Admissions 2 and 3 go to the most urgent, the 4th to the call that waited longest.
-    assertThat(order).containsExactly("high-1", "high-2", "batch", "high-3", "high-4", "high-5", "high-6");
+    assertThat(order)
+        .containsExactly("high-1", "high-2", "batch", "high-3", "high-4", "high-5", "high-6");
   }
 
   @Test

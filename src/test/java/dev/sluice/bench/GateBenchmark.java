@@ -4,8 +4,8 @@ import dev.sluice.admission.BreakerSettings;
 import dev.sluice.admission.FallbackChain;
 import dev.sluice.admission.Gate;
 import dev.sluice.admission.LaneSettings;
-import dev.sluice.admission.PriorityLane;
 import dev.sluice.admission.Priority;
+import dev.sluice.admission.PriorityLane;
 import dev.sluice.admission.ProviderBreakers;
 import dev.sluice.admission.RetryPolicy;
 import dev.sluice.admission.TimeSource;
@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drives the admission gate with more demand than its budget, against the simulator in its own
- * process answering 10% of requests with 429 and a Retry-After, and reports how well the gate
- * uses the budget without ever exceeding it or sending early.
+ * process answering 10% of requests with 429 and a Retry-After, and reports how well the gate uses
+ * the budget without ever exceeding it or sending early.
  *
  * <pre>bin/bench-gate [--rpm=600 --tpm=30000 --demand=900 --minutes=4 --rate-limit-ratio=0.1]</pre>
  */

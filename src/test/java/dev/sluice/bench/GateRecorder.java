@@ -72,14 +72,17 @@ final class GateRecorder {
       waits.get(Priority.values()[(int) first[1]]).record(now - first[0]);
     }
     ChatStream stream = provider.stream(request, listener);
-    stream.result().whenComplete((result, failure) -> {
-      if (result != null) {
-        send.tokens = result.usage().totalTokens();
-        completed.incrementAndGet();
-      } else {
-        noteFailure(failure instanceof CompletionException c ? c.getCause() : failure);
-      }
-    });
+    stream
+        .result()
+        .whenComplete(
+            (result, failure) -> {
+              if (result != null) {
+                send.tokens = result.usage().totalTokens();
+                completed.incrementAndGet();
+              } else {
+                noteFailure(failure instanceof CompletionException c ? c.getCause() : failure);
+              }
+            });
     return stream;
   }
 

@@ -23,8 +23,14 @@ final class GateReport {
     StringBuilder waits = new StringBuilder();
     for (Priority p : r.waits.keySet()) {
       LatencyHistogram h = r.waits.get(p);
-      waits.append(String.format(Locale.ROOT, "| wait before first send, %s (p50 / p99, %d calls) | %.0f ms / %.0f ms |%n",
-          p.name().toLowerCase(Locale.ROOT), h.count(), h.percentileMillis(50), h.percentileMillis(99)));
+      waits.append(
+          String.format(
+              Locale.ROOT,
+              "| wait before first send, %s (p50 / p99, %d calls) | %.0f ms / %.0f ms |%n",
+              p.name().toLowerCase(Locale.ROOT),
+              h.count(),
+              h.percentileMillis(50),
+              h.percentileMillis(99)));
     }
     return String.format(
         Locale.ROOT,
@@ -45,16 +51,31 @@ final class GateReport {
         | worst 60-s window, tokens / cap | %d / %d (%.2f%%) |
         %s| calls submitted / still waiting at the end | %d / %d |
         """,
-        o.rpm(), o.tpm(), o.maxInFlight(), o.demand(), minutes, o.rateLimitRatio() * 100,
-        o.retryAfter(), o.outputTokens(),
-        sends.size() / minutes, o.rpm(), 100 * sends.size() / minutes / o.rpm(),
-        r.completed.get() / minutes, o.rpm(), 100 * r.completed.get() / minutes / o.rpm(),
+        o.rpm(),
+        o.tpm(),
+        o.maxInFlight(),
+        o.demand(),
+        minutes,
+        o.rateLimitRatio() * 100,
+        o.retryAfter(),
+        o.outputTokens(),
+        sends.size() / minutes,
+        o.rpm(),
+        100 * sends.size() / minutes / o.rpm(),
+        r.completed.get() / minutes,
+        o.rpm(),
+        100 * r.completed.get() / minutes / o.rpm(),
         r.rateLimited.get(),
         earlySends(sends, r.retryAfterWindows),
-        worst[0], o.rpm(), 100.0 * worst[0] / o.rpm(),
-        worst[1], o.tpm(), 100.0 * worst[1] / o.tpm(),
+        worst[0],
+        o.rpm(),
+        100.0 * worst[0] / o.rpm(),
+        worst[1],
+        o.tpm(),
+        100.0 * worst[1] / o.tpm(),
         waits,
-        r.submitted.get(), r.submitted.get() - countFirstSends(r));
+        r.submitted.get(),
+        r.submitted.get() - countFirstSends(r));
   }
 
   /** The most requests and the most tokens in any 60-s window that ends before the stop. */

@@ -22,7 +22,8 @@ final class LatencyHistogram {
     int bucket =
         value < FINE_LIMIT
             ? (int) (value / FINE_NANOS)
-            : (int) Math.min(counts.length() - 1, FINE_BUCKETS + (value - FINE_LIMIT) / COARSE_NANOS);
+            : (int)
+                Math.min(counts.length() - 1, FINE_BUCKETS + (value - FINE_LIMIT) / COARSE_NANOS);
     counts.incrementAndGet(bucket);
   }
 
