@@ -14,6 +14,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,6 +35,17 @@ class ChatJobsIT {
   }
 
   @ArquillianResource URL base;
+
+  /** The failure test trips the simulated provider's breaker; every test starts with it closed. */
+  @BeforeEach
+  void closeTheBreaker() {
+    HttpResponse<String> reset =
+        new Http(base)
+            .root()
+            .as(Credentials.admin())
+            .post("/api/admission/breakers/simulated/reset");
+    assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+  }
 
   @Test
   void aQuestionIsAnsweredThroughTheQueue() {
@@ -117,6 +129,26 @@ class ChatJobsIT {
     assertThat(messages(chat)).isEmpty();
   }
 
+  @Test
+  void theMessagesApiIsDocumentedAndItsJobsAreCounted() {
+    aQuestionIsAnsweredThroughTheQueue();
+
+    JsonObject paths =
+        Http.json(new Http(base).root().get("/openapi?format=JSON"))
+            .asJsonObject()
+            .getJsonObject("paths");
+    assertThat(paths.getJsonObject("/api/chats/{id}/messages").keySet()).contains("get", "post");
+    assertThat(paths.getJsonObject("/api/chats/{id}/messages/{messageId}/cancel").keySet())
+        .contains("post");
+    String metrics = new Http(base).root().get("/metrics?scope=application").body();
+    assertThat(metrics)
+        .containsPattern("sluice_chat_jobs_total\\{[^}]*outcome=\"completed\"")
+        .contains("sluice_chat_jobs_running")
+        .contains("sluice_chat_time_to_first_token_seconds")
+        .contains("sluice_chat_tokens_total")
+        .contains("sluice_chat_cost_usd");
+  }
+
   // --- helpers ---
 
   private Http http() {
@@ -170,8 +202,12 @@ class ChatJobsIT {
               .filter(m -> m.getString("id").equals(id))
               .findFirst()
               .orElseThrow();
-      if (status.test(last.getString("status"))) {
+      String now = last.getString("status");
+      if (status.test(now)) {
         return last;
+      }
+      if (!now.equals("queued") && !now.equals("streaming")) {
+        break; // ended, but not as expected
       }
       pause();
     }
