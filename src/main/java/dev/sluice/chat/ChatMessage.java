@@ -110,6 +110,42 @@ public class ChatMessage {
     return message;
   }
 
+  /** Asks for {@code model} instead of the chat's. */
+  public void requestModel(String model) {
+    modelRequested = model;
+  }
+
+  /** Records a completed answer and how it was produced. */
+  public void complete(AnswerRecord answer, Clock clock) {
+    content = answer.content();
+    status = MessageStatus.COMPLETED;
+    modelAnswered = answer.model();
+    inputTokens = answer.inputTokens();
+    outputTokens = answer.outputTokens();
+    cachedTokens = answer.cachedTokens();
+    costUsd = answer.costUsd();
+    timeToFirstTokenMs = answer.timeToFirstTokenMs();
+    totalTimeMs = answer.totalTimeMs();
+    attempts = answer.attempts();
+    updatedAt = Timestamps.now(clock);
+  }
+
+  /** Ends the answer without completing it, keeping {@code partial} as its content. */
+  public void end(
+      MessageStatus finalStatus,
+      String partial,
+      String code,
+      String reason,
+      String tries,
+      Clock clock) {
+    status = finalStatus;
+    content = partial == null ? "" : partial;
+    errorCode = code;
+    errorMessage = reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 2000);
+    attempts = tries;
+    updatedAt = Timestamps.now(clock);
+  }
+
   public String id() {
     return id;
   }

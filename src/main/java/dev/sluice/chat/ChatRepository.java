@@ -24,6 +24,11 @@ public interface ChatRepository {
   /** The chat's messages in order. */
   List<ChatMessage> messagesOf(String chatId);
 
+  /** Up to {@code max} of the chat's messages after {@code afterSeq}, in order. */
+  List<ChatMessage> messagesAfter(String chatId, int afterSeq, int max);
+
+  Optional<ChatMessage> findMessage(String id);
+
   /** The highest {@code seq} used in the chat, 0 when it has no message. */
   int lastSeq(String chatId);
 }

@@ -72,6 +72,22 @@ public class JpaChatRepository implements ChatRepository {
   }
 
   @Override
+  public List<ChatMessage> messagesAfter(String chatId, int afterSeq, int max) {
+    return em.createQuery(
+            "SELECT m FROM ChatMessage m WHERE m.chatId = :chat AND m.seq > :after ORDER BY m.seq",
+            ChatMessage.class)
+        .setParameter("chat", chatId)
+        .setParameter("after", afterSeq)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<ChatMessage> findMessage(String id) {
+    return Optional.ofNullable(em.find(ChatMessage.class, id));
+  }
+
+  @Override
   public int lastSeq(String chatId) {
     Integer last =
         em.createQuery("SELECT MAX(m.seq) FROM ChatMessage m WHERE m.chatId = :chat", Integer.class)

@@ -1,0 +1,198 @@
+package dev.sluice.chat;
+
+import dev.sluice.admission.Attempt;
+import dev.sluice.chat.events.AnswerChunk;
+import dev.sluice.chat.events.AnswerCompleted;
+import dev.sluice.chat.events.AnswerEnded;
+import dev.sluice.chat.events.AnswerStatus;
+import dev.sluice.chat.events.TokenUsage;
+import dev.sluice.llm.ChatResult;
+import dev.sluice.llm.LlmErrorKind;
+import dev.sluice.llm.LlmException;
+import dev.sluice.llm.StreamEvent;
+import dev.sluice.llm.StreamListener;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes one streaming answer: fires a chunk event per delta, saves the partial text every so many
+ * chunks or seconds, and records how the answer ended. Stream callbacks only append and hand work
+ * on; database writes run one after another on the managed executor.
+ */
+final class AnswerWriter implements StreamListener {
+
+  private static final Logger LOG = Logger.getLogger(AnswerWriter.class.getName());
+
+  private final JobPlan job;
+  private final ChatJobRunner.Parts parts;
+  private final long startedNanos = System.nanoTime();
+  private final StringBuilder text = new StringBuilder();
+  private long sequence;
+  private int unsavedChunks;
+  private long lastSaveNanos = startedNanos;
+  private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
+
+  AnswerWriter(JobPlan job, ChatJobRunner.Parts parts) {
+    this.job = job;
+    this.parts = parts;
+  }
+
+  @Override
+  public void on(StreamEvent event) {
+    if (event instanceof StreamEvent.TextDelta delta && !delta.text().isEmpty()) {
+      AnswerChunk chunk;
+      String snapshot = null;
+      synchronized (this) {
+        text.append(delta.text());
+        chunk = new AnswerChunk(job.chatId(), job.messageId(), ++sequence, delta.text());
+        long now = System.nanoTime();
+        if (++unsavedChunks >= parts.saveEveryChunks()
+            || now - lastSaveNanos >= parts.saveEvery().toNanos()) {
+          unsavedChunks = 0;
+          lastSaveNanos = now;
+          snapshot = text.toString();
+        }
+      }
+      parts.events().fire(chunk);
+      if (snapshot != null) {
+        String partial = snapshot;
+        write(() -> parts.store().savePartial(job.messageId(), partial));
+      }
+    }
+  }
+
+  /** Records the end of the answer, whatever it was. */
+  void finish(ChatResult result, Throwable error, Supplier<List<Attempt>> attempts) {
+    parts.running().remove(job.messageId());
+    String tries = AttemptsJson.of(attempts.get());
+    if (result != null) {
+      write(() -> completed(record(result, tries)));
+    } else {
+      write(() -> ended(unwrap(error), tries));
+    }
+  }
+
+  private void completed(AnswerRecord answer) {
+    parts.store().complete(job.messageId(), answer);
+    parts.metrics().completed(answer);
+    long last = lastSequence();
+    parts.events().fire(new AnswerStatus(job.chatId(), job.messageId(), "completed"));
+    parts
+        .events()
+        .fire(
+            new AnswerCompleted(
+                job.chatId(),
+                job.messageId(),
+                last,
+                answer.content(),
+                answer.model(),
+                answer.inputTokens(),
+                answer.outputTokens(),
+                answer.cachedTokens(),
+                answer.costUsd(),
+                answer.timeToFirstTokenMs(),
+                answer.totalTimeMs()));
+    parts
+        .events()
+        .fire(
+            new TokenUsage(
+                job.chatId(),
+                job.messageId(),
+                answer.model(),
+                answer.inputTokens(),
+                answer.outputTokens(),
+                answer.cachedTokens()));
+  }
+
+  private void ended(Throwable error, String tries) {
+    Ending ending = Ending.of(error, partialText());
+    if (!parts
+        .store()
+        .end(
+            job.messageId(),
+            ending.status(),
+            ending.partial(),
+            ending.code(),
+            ending.reason(),
+            tries)) {
+      return;
+    }
+    String status = ending.status().name().toLowerCase(Locale.ROOT);
+    parts.metrics().count(status);
+    parts.events().fire(new AnswerStatus(job.chatId(), job.messageId(), status));
+    parts
+        .events()
+        .fire(
+            new AnswerEnded(
+                job.chatId(),
+                job.messageId(),
+                status,
+                lastSequence(),
+                ending.code(),
+                ending.reason(),
+                ending.partial()));
+  }
+
+  private AnswerRecord record(ChatResult result, String tries) {
+    Duration ttft = result.timeToFirstToken();
+    return new AnswerRecord(
+        result.content(),
+        result.answeredModel() != null ? result.answeredModel() : result.requestedModel(),
+        (int) Math.min(Integer.MAX_VALUE, result.usage().inputTokens()),
+        (int) Math.min(Integer.MAX_VALUE, result.usage().outputTokens()),
+        (int) Math.min(Integer.MAX_VALUE, result.usage().cachedInputTokens()),
+        result.costUsd(),
+        ttft == null ? null : ttft.toMillis(),
+        Duration.ofNanos(System.nanoTime() - startedNanos).toMillis(),
+        tries);
+  }
+
+  private synchronized void write(Runnable task) {
+    writes =
+        writes
+            .thenRunAsync(task, parts.executor())
+            .exceptionally(
+                e -> {
+                  LOG.log(Level.WARNING, "saving answer " + job.messageId() + " failed", e);
+                  return null;
+                });
+  }
+
+  private synchronized long lastSequence() {
+    return sequence;
+  }
+
+  private synchronized String partialText() {
+    return text.toString();
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
+  }
+
+  /** How an answer that did not complete is recorded. */
+  record Ending(MessageStatus status, String partial, String code, String reason) {
+
+    static Ending of(Throwable error, String streamed) {
+      if (!(error instanceof LlmException e)) {
+        return new Ending(MessageStatus.FAILED, streamed, "INTERNAL", "could not be processed");
+      }
+      if (e.kind() == LlmErrorKind.CANCELLED) {
+        return new Ending(MessageStatus.CANCELLED, streamed, "CANCELLED", "cancelled");
+      }
+      if (e.kind() == LlmErrorKind.STREAM_INTERRUPTED) {
+        String partial = e.partialContent() != null ? e.partialContent() : streamed;
+        return new Ending(MessageStatus.INTERRUPTED, partial, e.kind().name(), e.getMessage());
+      }
+      return new Ending(MessageStatus.FAILED, streamed, e.kind().name(), e.getMessage());
+    }
+  }
+}

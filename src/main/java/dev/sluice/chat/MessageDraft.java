@@ -1,0 +1,54 @@
+package dev.sluice.chat;
+
+import dev.sluice.admission.Priority;
+import dev.sluice.platform.problem.ProblemException;
+import java.util.function.Predicate;
+
+/**
+ * A new user message, validated: non-blank content within the size limit, an interactive priority
+ * ({@code batch} is for document batches, not chats; default {@code high}) and a model from the
+ * catalog (the chat's model when none is given).
+ */
+public record MessageDraft(String content, Priority priority, String model) {
+
+  public static final Priority DEFAULT_PRIORITY = Priority.HIGH;
+
+  public static MessageDraft of(
+      String content,
+      String priority,
+      String model,
+      int maxContentChars,
+      Predicate<String> knownModel,
+      String chatModel) {
+    if (content == null || content.isBlank()) {
+      throw ProblemException.invalidField(400, "content", "must not be empty");
+    }
+    if (content.length() > maxContentChars) {
+      throw ProblemException.invalidField(
+          400, "content", "at most " + maxContentChars + " characters");
+    }
+    String cleanModel = model == null || model.isBlank() ? chatModel : model.strip();
+    if (!knownModel.test(cleanModel)) {
+      throw ProblemException.invalidField(
+          400, "model", "unknown model '" + cleanModel + "'; see /api/models");
+    }
+    return new MessageDraft(content, parsePriority(priority), cleanModel);
+  }
+
+  static Priority parsePriority(String value) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_PRIORITY;
+    }
+    Priority parsed = null;
+    try {
+      parsed = Priority.parse(value);
+    } catch (IllegalArgumentException e) {
+      // reported below, with the values a chat accepts
+    }
+    if (parsed == null || parsed == Priority.BATCH) {
+      throw ProblemException.invalidField(
+          400, "priority", "unknown priority '" + value + "' (urgent, high, normal or low)");
+    }
+    return parsed;
+  }
+}

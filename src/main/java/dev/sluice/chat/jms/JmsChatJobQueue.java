@@ -1,0 +1,35 @@
+package dev.sluice.chat.jms;
+
+import dev.sluice.admission.Priority;
+import dev.sluice.chat.ChatJobQueue;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+
+/**
+ * {@link ChatJobQueue} on JMS: a persistent message whose body is the answer's message id. The
+ * resources are the portable references of {@code web.xml} ({@code java:comp/env/jms/...}).
+ */
+@ApplicationScoped
+public class JmsChatJobQueue implements ChatJobQueue {
+
+  @Resource(name = "jms/sluiceCF")
+  ConnectionFactory connections;
+
+  @Resource(name = "jms/chatJobs")
+  Queue chatJobs;
+
+  @Override
+  public void send(String messageId, Priority priority) {
+    try (JMSContext context = connections.createContext()) {
+      context
+          .createProducer()
+          .setDeliveryMode(DeliveryMode.PERSISTENT)
+          .setPriority(JmsPriority.of(priority))
+          .send(chatJobs, messageId);
+    }
+  }
+}

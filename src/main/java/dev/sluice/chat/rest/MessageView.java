@@ -1,0 +1,56 @@
+package dev.sluice.chat.rest;
+
+import dev.sluice.chat.ChatMessage;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Locale;
+
+/** A message as the API shows it; the answer's usage fields are null until it completes. */
+public record MessageView(
+    String id,
+    String chatId,
+    int seq,
+    String role,
+    String content,
+    String status,
+    String priority,
+    String modelRequested,
+    String modelAnswered,
+    Integer inputTokens,
+    Integer outputTokens,
+    Integer cachedTokens,
+    BigDecimal costUsd,
+    Long timeToFirstTokenMs,
+    Long totalTimeMs,
+    String errorCode,
+    String errorMessage,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  static MessageView of(ChatMessage m) {
+    return new MessageView(
+        m.id(),
+        m.chatId(),
+        m.seq(),
+        lower(m.role()),
+        m.content(),
+        lower(m.status()),
+        lower(m.priority()),
+        m.modelRequested(),
+        m.modelAnswered(),
+        m.inputTokens(),
+        m.outputTokens(),
+        m.cachedTokens(),
+        m.costUsd(),
+        m.timeToFirstTokenMs(),
+        m.totalTimeMs(),
+        m.errorCode(),
+        m.errorMessage(),
+        m.createdAt(),
+        m.updatedAt());
+  }
+
+  private static String lower(Enum<?> value) {
+    return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+  }
+}
