@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Records, for the session being opened, what only the handshake knows: whether its {@code Origin}
  * is acceptable and whether the caller is an admin. The socket acts on both in its {@code onOpen},
- * before it sends anything.
+ * before it sends anything. WebSocket 2.1 makes these properties a per-connection copy that becomes
+ * the session's own.
  */
 public class ChatSocketConfigurator extends ServerEndpointConfig.Configurator {
 
