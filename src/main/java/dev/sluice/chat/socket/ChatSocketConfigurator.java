@@ -1,0 +1,48 @@
+package dev.sluice.chat.socket;
+
+import dev.sluice.platform.security.Roles;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Records, for the session being opened, what only the handshake knows: whether its {@code Origin}
+ * is acceptable and whether the caller is an admin. The socket acts on both in its {@code onOpen},
+ * before it sends anything. WebSocket 2.1 makes these properties a per-connection copy that becomes
+ * the session's own.
+ */
+public class ChatSocketConfigurator extends ServerEndpointConfig.Configurator {
+
+  static final String ORIGIN_OK = "sluice.socket.originOk";
+  static final String ADMIN_OF = "sluice.socket.adminOf";
+
+  @Override
+  public void modifyHandshake(
+      ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+    Map<String, Object> properties = config.getUserProperties();
+    OriginPolicy policy =
+        new OriginPolicy(
+            ConfigProvider.getConfig()
+                .getOptionalValues("sluice.socket.allowed-origins", String.class)
+                .orElse(List.of()));
+    properties.put(ORIGIN_OK, policy.permits(first(request, "Origin"), first(request, "Host")));
+    Principal principal = request.getUserPrincipal();
+    // Names the admin rather than a bare flag, so onOpen can check it is about its own caller.
+    properties.put(
+        ADMIN_OF,
+        principal != null && request.isUserInRole(Roles.ADMIN) ? principal.getName() : "");
+  }
+
+  private static String first(HandshakeRequest request, String header) {
+    for (Map.Entry<String, List<String>> entry : request.getHeaders().entrySet()) {
+      if (entry.getKey().equalsIgnoreCase(header) && !entry.getValue().isEmpty()) {
+        return entry.getValue().get(0);
+      }
+    }
+    return null;
+  }
+}

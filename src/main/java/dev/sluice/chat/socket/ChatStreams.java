@@ -1,0 +1,156 @@
+package dev.sluice.chat.socket;
+
+import dev.sluice.chat.events.AnswerChunk;
+import dev.sluice.chat.events.AnswerCompleted;
+import dev.sluice.chat.events.AnswerEnded;
+import dev.sluice.chat.events.AnswerStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The hub between the answer events and the sockets. It keeps only routing (which subscribers watch
+ * which chat) and one replay buffer per recent answer; everything about a connection lives in its
+ * {@link Subscriber}. Events of one answer arrive in order from its producer; holding the answer's
+ * buffer while appending and relaying keeps that order and orders each resume against it.
+ */
+@ApplicationScoped
+public class ChatStreams {
+
+  private final Map<String, Set<Subscriber>> watchers = new ConcurrentHashMap<>();
+  private final Map<String, ReplayBuffer> buffers = new ConcurrentHashMap<>();
+  private StoredAnswers stored;
+  private SocketSettings settings;
+  private Clock clock;
+  private volatile Instant nextSweep = Instant.MIN;
+
+  /** For the CDI proxy. */
+  protected ChatStreams() {}
+
+  @Inject
+  ChatStreams(StoredAnswers stored) {
+    this(stored, SocketSettings.from(ConfigProvider.getConfig()), Clock.systemUTC());
+  }
+
+  ChatStreams(StoredAnswers stored, SocketSettings settings, Clock clock) {
+    this.stored = stored;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public SocketSettings settings() {
+    return settings;
+  }
+
+  void onChunk(@Observes AnswerChunk chunk) {
+    sweep();
+    ReplayBuffer buffer = bufferOf(chunk.chatId(), chunk.messageId());
+    synchronized (buffer) {
+      if (buffer.append(chunk, clock.instant())) {
+        watchersOf(chunk.chatId()).forEach(s -> s.chunk(chunk));
+      }
+    }
+  }
+
+  void onCompleted(@Observes AnswerCompleted done) {
+    end(done.chatId(), done.messageId(), Frames.completed(done));
+  }
+
+  void onEnded(@Observes AnswerEnded ended) {
+    end(ended.chatId(), ended.messageId(), Frames.ended(ended));
+  }
+
+  void onStatus(@Observes AnswerStatus status) {
+    String frame = Frames.status(status);
+    watchersOf(status.chatId()).forEach(s -> s.frame(frame));
+  }
+
+  /** Starts relaying the chat to {@code subscriber}; answers already streaming are held. */
+  void subscribe(String chatId, Subscriber subscriber) {
+    watchers.compute(
+        chatId,
+        (id, set) -> {
+          Set<Subscriber> subscribers = set == null ? ConcurrentHashMap.newKeySet() : set;
+          subscribers.add(subscriber);
+          return subscribers;
+        });
+    for (ReplayBuffer buffer : buffers.values()) {
+      if (buffer.chatId().equals(chatId)) {
+        synchronized (buffer) {
+          if (buffer.streaming() && subscriber.holdIfUnseen(buffer.messageId())) {
+            subscriber.frame(Frames.status(buffer.messageId(), "streaming"));
+          }
+        }
+      }
+    }
+  }
+
+  void unsubscribe(String chatId, Subscriber subscriber) {
+    subscriber.close();
+    watchers.computeIfPresent(
+        chatId,
+        (id, set) -> {
+          set.remove(subscriber);
+          return set.isEmpty() ? null : set;
+        });
+  }
+
+  /**
+   * Sends {@code subscriber} what follows {@code afterSeq} of the answer, then the live stream; an
+   * answer no longer in memory comes from the database as its final frame.
+   */
+  void resume(String chatId, Subscriber subscriber, String messageId, long afterSeq) {
+    ReplayBuffer buffer = buffers.get(messageId);
+    if (buffer != null && buffer.chatId().equals(chatId)) {
+      synchronized (buffer) {
+        subscriber.resume(buffer, afterSeq);
+      }
+      return;
+    }
+    String frame =
+        stored.latestFrame(chatId, messageId).orElseGet(() -> Frames.status(messageId, "unknown"));
+    subscriber.finish(messageId, frame);
+  }
+
+  private void end(String chatId, String messageId, String frame) {
+    sweep();
+    ReplayBuffer buffer = bufferOf(chatId, messageId);
+    synchronized (buffer) {
+      if (!buffer.streaming()) {
+        return;
+      }
+      buffer.end(frame, clock.instant());
+      watchersOf(chatId).forEach(s -> s.finish(messageId, frame));
+    }
+  }
+
+  private ReplayBuffer bufferOf(String chatId, String messageId) {
+    return buffers.computeIfAbsent(
+        messageId, id -> new ReplayBuffer(chatId, id, settings.replayMaxChunks(), clock.instant()));
+  }
+
+  private Set<Subscriber> watchersOf(String chatId) {
+    return watchers.getOrDefault(chatId, Set.of());
+  }
+
+  /** Forgets expired answers, at most once a second so the hot path stays cheap. */
+  private void sweep() {
+    Instant now = clock.instant();
+    if (now.isBefore(nextSweep)) {
+      return;
+    }
+    nextSweep = now.plusSeconds(1);
+    buffers.values().removeIf(buffer -> buffer.expired(now, settings.replayRetention()));
+  }
+
+  /** Answers held in memory, for tests. */
+  int buffered() {
+    return buffers.size();
+  }
+}

@@ -1,0 +1,166 @@
+package dev.sluice.chat.socket;
+
+import dev.sluice.chat.events.AnswerChunk;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+
+/**
+ * One connection's view of a chat: its outbox and how far it has got in each streaming answer. One
+ * send is in flight at a time and later frames wait in a bounded queue; past the bound the queue is
+ * dropped and a single {@code resync} frame asks the client to re-attach, so a slow client never
+ * holds up the others nor makes the server buffer without bound.
+ *
+ * <p>An answer is <em>held</em> (its chunks withheld) when this connection has not sent its
+ * beginning: it was already streaming when the connection opened, or its chunks were dropped. A
+ * {@code resume} releases it from the client's own position; its final frame, with the whole text,
+ * always goes.
+ */
+final class Subscriber {
+
+  private final FrameSink sink;
+  private final int maxPending;
+  private final Queue<String> outbox = new ArrayDeque<>();
+  private final Map<String, Long> lastSent = new HashMap<>();
+  private final Set<String> held = new HashSet<>();
+  private boolean sending;
+  private boolean closed;
+
+  Subscriber(FrameSink sink, int maxPending) {
+    this.sink = sink;
+    this.maxPending = maxPending;
+  }
+
+  void chunk(AnswerChunk chunk) {
+    synchronized (this) {
+      String id = chunk.messageId();
+      if (held.contains(id) || chunk.sequence() <= lastSent.getOrDefault(id, 0L)) {
+        return;
+      }
+      if (!lastSent.containsKey(id) && chunk.sequence() > 1) {
+        // Joined mid-answer: without its beginning, hold it until the client resumes it.
+        held.add(id);
+        enqueue(Frames.status(id, "streaming"));
+        return;
+      }
+      lastSent.put(id, chunk.sequence());
+      enqueue(Frames.chunk(chunk));
+    }
+    pump();
+  }
+
+  /** The answer's last frame: it ends what this connection tracks of it. */
+  void finish(String messageId, String frame) {
+    synchronized (this) {
+      held.remove(messageId);
+      lastSent.remove(messageId);
+      enqueue(frame);
+    }
+    pump();
+  }
+
+  void frame(String frame) {
+    synchronized (this) {
+      enqueue(frame);
+    }
+    pump();
+  }
+
+  /** Withholds an answer's chunks unless some were already sent; true when it is now held. */
+  synchronized boolean holdIfUnseen(String messageId) {
+    if (lastSent.containsKey(messageId)) {
+      return false;
+    }
+    held.add(messageId);
+    return true;
+  }
+
+  /**
+   * Sends what the client lacks of {@code buffer}'s answer after {@code afterSeq}, then lets the
+   * live stream continue from there. The caller holds the buffer's lock, so no chunk is appended
+   * meanwhile: nothing is missed and nothing is sent twice.
+   */
+  void resume(ReplayBuffer buffer, long afterSeq) {
+    synchronized (this) {
+      String id = buffer.messageId();
+      boolean wasHeld = held.remove(id);
+      long from = wasHeld ? afterSeq : Math.max(afterSeq, lastSent.getOrDefault(id, 0L));
+      var missed = buffer.after(from);
+      if (missed.isEmpty()) {
+        // No longer kept: the final frame brings the whole text.
+        held.add(id);
+        enqueue(Frames.status(id, "streaming"));
+      } else {
+        // From here the live stream continues after what the client has, even if that is ahead.
+        lastSent.put(id, from);
+        replay(id, missed.get());
+      }
+      if (!buffer.streaming()) {
+        held.remove(id);
+        lastSent.remove(id);
+        enqueue(buffer.finalFrame());
+      }
+    }
+    pump();
+  }
+
+  synchronized void close() {
+    closed = true;
+    outbox.clear();
+  }
+
+  private void replay(String id, List<AnswerChunk> missed) {
+    if (missed.isEmpty()) {
+      return;
+    }
+    lastSent.put(id, missed.get(missed.size() - 1).sequence());
+    if (missed.size() <= maxPending - outbox.size()) {
+      missed.forEach(c -> enqueue(Frames.chunk(c)));
+    } else {
+      enqueue(Frames.chunks(id, missed));
+    }
+  }
+
+  private void enqueue(String frame) {
+    if (closed) {
+      return;
+    }
+    if (outbox.size() < maxPending) {
+      outbox.add(frame);
+      return;
+    }
+    // Over the bound: drop the backlog; the client re-attaches and gets it from the replay buffer.
+    outbox.clear();
+    held.addAll(lastSent.keySet());
+    lastSent.clear();
+    outbox.add(Frames.resync(held.size() == 1 ? held.iterator().next() : null));
+  }
+
+  /** Starts sending the next frame unless one is in flight; frames go out strictly in order. */
+  private void pump() {
+    String next;
+    synchronized (this) {
+      if (sending || closed || outbox.isEmpty()) {
+        return;
+      }
+      sending = true;
+      next = outbox.poll();
+    }
+    sink.send(next, this::sent);
+  }
+
+  private void sent(boolean ok) {
+    synchronized (this) {
+      sending = false;
+      if (!ok) {
+        close();
+        return;
+      }
+    }
+    pump();
+  }
+}
