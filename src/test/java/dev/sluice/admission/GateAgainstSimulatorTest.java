@@ -102,25 +102,34 @@ class GateAgainstSimulatorTest {
 
   @Test
   void aHighPriorityCallOvertakesAFullLaneOfBatchCalls() throws Exception {
-    start(Map.of("output-tokens", "10", "inter-token-delay", "40ms"));
-    Gate gate =
-        gate(
-            lane(LaneSettings.of("sim", 2, 100_000, 10_000_000, 1000)),
-            noisyBreakers(),
-            retries(1));
+    start(Map.of("inter-token-delay", "100ms"));
+    Gate gate = gate(lane(LaneSettings.of("sim", 2, 100_000, 10_000_000, 1000)), noisyBreakers(), retries(1));
 
-    List<CompletableFuture<?>> calls = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      calls.add(call(gate, "batch " + i, Priority.BATCH));
-    }
-    while (sentPrompts.size() < 2) {
+    // The first batch answer takes about 2 s, the second 30 s: exactly one slot frees, and only
+    // after the high call has been queued behind two waiting batch calls.
+    List<GatedStream> calls = new ArrayList<>();
+    calls.add(stream(gate, "batch 0 [sim:tokens=20]", Priority.BATCH));
+    calls.add(stream(gate, "batch 1 [sim:tokens=300]", Priority.BATCH));
+    calls.add(stream(gate, "batch 2", Priority.BATCH));
+    calls.add(stream(gate, "batch 3", Priority.BATCH));
+    awaitSent(2);
+    calls.add(stream(gate, "interactive", Priority.HIGH));
+    awaitSent(3);
+    calls.forEach(GatedStream::cancel);
+
+    assertThat(sentPrompts.get(2)).as("admitted as soon as a slot freed").isEqualTo("interactive");
+  }
+
+  private void awaitSent(int n) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (sentPrompts.size() < n) {
+      assertThat(System.nanoTime()).as("%d calls sent within 30 s", n).isLessThan(deadline);
       TimeUnit.MILLISECONDS.sleep(5);
     }
-    calls.add(call(gate, "interactive", Priority.HIGH));
-    awaitAll(calls);
+  }
 
-    assertThat(sentPrompts).hasSize(9);
-    assertThat(sentPrompts.get(2)).as("admitted as soon as a slot freed").isEqualTo("interactive");
+  private static GatedStream stream(Gate gate, String prompt, Priority priority) {
+    return gate.stream(ChatRequest.of("sim-large", List.of(ChatMessage.user(prompt))), priority, e -> {});
   }
 
   @Test

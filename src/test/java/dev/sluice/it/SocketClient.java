@@ -94,6 +94,13 @@ final class SocketClient extends Endpoint {
     return seqs;
   }
 
+  /** The next frame of any type; fails after 10 s. */
+  JsonObject nextFrame() throws Exception {
+    JsonObject frame = frames.poll(10, TimeUnit.SECONDS);
+    assertNotNull(frame, "a frame within 10 s");
+    return frame;
+  }
+
   /** The next frame of {@code type}, skipping {@code status} frames; fails after 10 s. */
   JsonObject next(String type) throws Exception {
     while (true) {
