@@ -103,7 +103,11 @@ class GateAgainstSimulatorTest {
   @Test
   void aHighPriorityCallOvertakesAFullLaneOfBatchCalls() throws Exception {
     start(Map.of("inter-token-delay", "100ms"));
-    Gate gate = gate(lane(LaneSettings.of("sim", 2, 100_000, 10_000_000, 1000)), noisyBreakers(), retries(1));
+    Gate gate =
+        gate(
+            lane(LaneSettings.of("sim", 2, 100_000, 10_000_000, 1000)),
+            noisyBreakers(),
+            retries(1));
 
     // The first batch answer takes about 2 s, the second 30 s: exactly one slot frees, and only
     // after the high call has been queued behind two waiting batch calls.
@@ -129,7 +133,8 @@ class GateAgainstSimulatorTest {
   }
 
   private static GatedStream stream(Gate gate, String prompt, Priority priority) {
-    return gate.stream(ChatRequest.of("sim-large", List.of(ChatMessage.user(prompt))), priority, e -> {});
+    return gate.stream(
+        ChatRequest.of("sim-large", List.of(ChatMessage.user(prompt))), priority, e -> {});
   }
 
   @Test

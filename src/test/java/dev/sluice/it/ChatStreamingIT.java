@@ -38,13 +38,18 @@ class ChatStreamingIT {
   void aPostedQuestionStreamsEveryChunkInOrderAndEndsAsTheStoredAnswer() throws Exception {
     Http demo = new Http(base).as(Credentials.demo());
     String chatId = id(post(demo, "/api/chats", "{\"title\":\"streaming\"}"), "id");
-    SocketClient socket = SocketClient.open(socketUri(chatId), Credentials.demo().header(), origin());
+    SocketClient socket =
+        SocketClient.open(socketUri(chatId), Credentials.demo().header(), origin());
     socket.awaitSubscribed();
 
     HttpResponse<String> posted =
-        post(demo, "/api/chats/" + chatId + "/messages", "{\"content\":\"[sim:tokens=12] [sim:delay=30] rivers?\"}");
+        post(
+            demo,
+            "/api/chats/" + chatId + "/messages",
+            "{\"content\":\"[sim:tokens=12] [sim:delay=30] rivers?\"}");
     assertEquals(202, posted.statusCode(), posted.body());
-    String answerId = Http.json(posted).asJsonObject().getJsonObject("assistantMessage").getString("id");
+    String answerId =
+        Http.json(posted).asJsonObject().getJsonObject("assistantMessage").getString("id");
 
     List<Long> seqs = new ArrayList<>();
     StringBuilder streamed = new StringBuilder();
@@ -77,9 +82,7 @@ class ChatStreamingIT {
   private JsonObject storedAnswer(Http demo, String chatId, String answerId) {
     HttpResponse<String> messages = demo.get("/api/chats/" + chatId + "/messages");
     assertEquals(200, messages.statusCode(), messages.body());
-    JsonObject page = Http.json(messages).asJsonObject();
-    return (page.containsKey("items") ? page.getJsonArray("items") : Http.json(messages).asJsonArray())
-        .getValuesAs(JsonObject.class).stream()
+    return Http.json(messages).asJsonArray().getValuesAs(JsonObject.class).stream()
         .filter(m -> m.getString("id").equals(answerId))
         .findFirst()
         .orElseThrow(() -> new AssertionError("answer not stored: " + messages.body()));
@@ -98,7 +101,8 @@ class ChatStreamingIT {
   }
 
   private URI socketUri(String chatId) {
-    return URI.create(new Http(base).resolve("/ws/chats/" + chatId).toString().replaceFirst("^http", "ws"));
+    return URI.create(
+        new Http(base).resolve("/ws/chats/" + chatId).toString().replaceFirst("^http", "ws"));
   }
 
   private String origin() {
