@@ -99,6 +99,14 @@ class ModelsIT {
     assertThat(paths.keySet()).contains("/api/models", "/api/models/{id}", "/api/providers");
     assertThat(paths.getJsonObject("/api/models").getJsonObject("get").getString("summary"))
         .isNotBlank();
+    JsonObject notFound =
+        paths
+            .getJsonObject("/api/models/{id}")
+            .getJsonObject("get")
+            .getJsonObject("responses")
+            .getJsonObject("404");
+    assertThat(notFound.getJsonObject("content").keySet())
+        .containsExactly("application/problem+json");
   }
 
   private static JsonObject byId(List<JsonObject> models, String id) {

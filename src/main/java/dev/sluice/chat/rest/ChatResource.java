@@ -22,8 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,11 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Chats", description = "Chats of the signed-in user")
-@APIResponse(
-    responseCode = "401",
-    description = "Not signed in",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Not signed in")
 public class ChatResource {
 
   @Inject ChatService chats;
@@ -51,18 +45,8 @@ public class ChatResource {
   @APIResponse(responseCode = "201", description = "Created; Location names the new chat")
   @APIResponse(
       responseCode = "400",
-      description = "Malformed JSON, an unknown model, or a title or system prompt too long",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      description = "Not application/json",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Malformed JSON, an unknown model, or a title or system prompt too long")
+  @APIResponse(responseCode = "415", description = "Not application/json")
   public Response create(NewChat body) {
     requireSignIn();
     NewChat request = body == null ? new NewChat(null, null, null) : body;
@@ -79,11 +63,7 @@ public class ChatResource {
       description = "One page; 'next' is the cursor of the following one")
   @APIResponse(
       responseCode = "400",
-      description = "limit outside 1..100, or after is not a cursor this API gave",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "limit outside 1..100, or after is not a cursor this API gave")
   public ChatPageView list(
       @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit")
           String limit,
@@ -99,13 +79,7 @@ public class ChatResource {
   @Path("/{id}")
   @Operation(summary = "One chat (its owner's or any, for an admin)")
   @APIResponse(responseCode = "200", description = "The chat")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such chat, or not the caller's",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such chat, or not the caller's")
   public ChatView get(@PathParam("id") String id) {
     requireSignIn();
     return ChatView.of(chats.get(id));
@@ -115,13 +89,7 @@ public class ChatResource {
   @Path("/{id}")
   @Operation(summary = "Delete a chat and all its messages")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such chat, or not the caller's",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such chat, or not the caller's")
   public Response delete(@PathParam("id") String id) {
     requireSignIn();
     chats.delete(id);

@@ -2,7 +2,6 @@ package dev.sluice.chat.rest;
 
 import dev.sluice.chat.MessageService;
 import dev.sluice.chat.PageLimit;
-import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,8 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,11 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Messages", description = "Questions and streamed answers of a chat")
-@APIResponse(
-    responseCode = "404",
-    description = "No such chat or message, or not the caller's",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such chat or message, or not the caller's")
 public class MessageResource {
 
   @Inject MessageService messages;
@@ -46,18 +39,8 @@ public class MessageResource {
   @APIResponse(responseCode = "202", description = "The question and the queued answer")
   @APIResponse(
       responseCode = "400",
-      description = "Malformed JSON, empty or oversized content, an unknown priority or model",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      description = "Not application/json",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Malformed JSON, empty or oversized content, an unknown priority or model")
+  @APIResponse(responseCode = "415", description = "Not application/json")
   public Response ask(@PathParam("id") String chatId, NewMessage body) {
     if (body == null) {
       throw ProblemException.invalidField(400, "content", "must not be empty");
@@ -85,13 +68,7 @@ public class MessageResource {
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Cancel an answer that is queued or streaming")
   @APIResponse(responseCode = "202", description = "Cancelled, or being cancelled")
-  @APIResponse(
-      responseCode = "409",
-      description = "The answer has already ended",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "409", description = "The answer has already ended")
   public Response cancel(@PathParam("id") String chatId, @PathParam("messageId") String messageId) {
     return Response.accepted(MessageView.of(messages.cancel(chatId, messageId))).build();
   }

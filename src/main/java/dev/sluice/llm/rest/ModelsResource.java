@@ -2,7 +2,6 @@ package dev.sluice.llm.rest;
 
 import dev.sluice.llm.config.ProviderDirectory;
 import dev.sluice.llm.config.ProviderRegistry;
-import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,8 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,13 +40,7 @@ public class ModelsResource {
   @Path("/{id}")
   @Operation(summary = "One model of the catalog")
   @APIResponse(responseCode = "200", description = "The model")
-  @APIResponse(
-      responseCode = "404",
-      description = "No model with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No model with this id")
   public ModelView get(@PathParam("id") String id) {
     ProviderDirectory directory = registry.directory();
     return directory
