@@ -28,6 +28,7 @@ final class Subscriber {
   private final Map<String, Long> lastSent = new HashMap<>();
   private final Set<String> held = new HashSet<>();
   private boolean sending;
+  private boolean insideSend;
   private boolean closed;
 
   Subscriber(FrameSink sink, int maxPending) {
@@ -140,27 +141,45 @@ final class Subscriber {
     outbox.add(Frames.resync(held.size() == 1 ? held.iterator().next() : null));
   }
 
-  /** Starts sending the next frame unless one is in flight; frames go out strictly in order. */
+  /**
+   * Sends queued frames one at a time, strictly in order. A loop, not recursion: a send may
+   * complete on the calling thread, and a long queue must not deepen the stack frame by frame.
+   */
   private void pump() {
-    String next;
-    synchronized (this) {
-      if (sending || closed || outbox.isEmpty()) {
-        return;
+    while (true) {
+      String next;
+      synchronized (this) {
+        if (sending || closed || outbox.isEmpty()) {
+          return;
+        }
+        sending = true;
+        insideSend = true;
+        next = outbox.poll();
       }
-      sending = true;
-      next = outbox.poll();
+      sink.send(next, this::sent);
+      synchronized (this) {
+        insideSend = false;
+        if (sending) {
+          // Still in flight: its completion calls pump() again.
+          return;
+        }
+      }
     }
-    sink.send(next, this::sent);
   }
 
   private void sent(boolean ok) {
+    boolean resume;
     synchronized (this) {
       sending = false;
       if (!ok) {
         close();
         return;
       }
+      // Completed during send(): the loop in pump() goes on by itself.
+      resume = !insideSend;
     }
-    pump();
+    if (resume) {
+      pump();
+    }
   }
 }

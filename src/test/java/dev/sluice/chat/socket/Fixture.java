@@ -51,7 +51,7 @@ final class Fixture implements StoredAnswers {
             clock);
   }
 
-  Subscriber subscribe(FakeSink sink) {
+  Subscriber subscribe(FrameSink sink) {
     Subscriber subscriber = new Subscriber(sink, hub.settings().maxPendingFrames());
     hub.subscribe(CHAT, subscriber);
     return subscriber;
