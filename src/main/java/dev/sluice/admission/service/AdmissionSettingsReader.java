@@ -31,10 +31,10 @@ public final class AdmissionSettingsReader {
         name,
         config.getInt(key(name, "max-in-flight"), 16),
         config.getInt(key(name, "requests-per-minute"), 600),
-        longValue(key(name, "tokens-per-minute"), 2_000_000),
+        config.getLong(key(name, "tokens-per-minute"), 2_000_000),
         config.getInt(key(name, "max-queued"), 10_000),
         config.getDuration(key(name, "period"), Duration.ofMinutes(1)),
-        doubleValue(key(name, "burst-fraction"), 0.02),
+        config.getDouble(key(name, "burst-fraction"), 0.02),
         config.getDuration(key(name, "aging-step"), Duration.ofSeconds(10)));
   }
 
@@ -43,16 +43,16 @@ public final class AdmissionSettingsReader {
     return new RetryPolicy(
         config.getInt(p + "max-attempts", 4),
         config.getDuration(p + "base-delay", Duration.ofMillis(500)),
-        doubleValue(p + "factor", 2),
+        config.getDouble(p + "factor", 2),
         config.getDuration(p + "max-delay", Duration.ofSeconds(30)),
-        doubleValue(p + "jitter", 0.2),
+        config.getDouble(p + "jitter", 0.2),
         config.getDuration(p + "deadline", Duration.ofMinutes(2)));
   }
 
   public BreakerSettings breaker() {
     String p = PREFIX + "breaker.";
     return new BreakerSettings(
-        (float) doubleValue(p + "failure-rate-threshold", 50),
+        (float) config.getDouble(p + "failure-rate-threshold", 50),
         config.getDuration(p + "window", Duration.ofSeconds(60)),
         config.getInt(p + "minimum-calls", 10),
         config.getDuration(p + "open-duration", Duration.ofSeconds(30)),
@@ -72,21 +72,5 @@ public final class AdmissionSettingsReader {
   private String key(String lane, String setting) {
     String specific = PREFIX + "lanes." + lane + "." + setting;
     return config.get(specific).isPresent() ? specific : PREFIX + "default." + setting;
-  }
-
-  private long longValue(String key, long fallback) {
-    return config.get(key).map(v -> parse(key, v, Long::parseLong)).orElse(fallback);
-  }
-
-  private double doubleValue(String key, double fallback) {
-    return config.get(key).map(v -> parse(key, v, Double::parseDouble)).orElse(fallback);
-  }
-
-  private static <T> T parse(String key, String value, java.util.function.Function<String, T> f) {
-    try {
-      return f.apply(value.trim());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(key + ": invalid value: " + value, e);
-    }
   }
 }

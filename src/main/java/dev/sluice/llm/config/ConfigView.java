@@ -1,13 +1,12 @@
 package dev.sluice.llm.config;
 
+import dev.sluice.platform.config.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.Config;
 
@@ -16,8 +15,6 @@ import org.eclipse.microprofile.config.Config;
  * MicroProfile Config in the server and on a plain map in unit tests.
  */
 public record ConfigView(Function<String, Optional<String>> lookup, Supplier<List<String>> names) {
-
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
   public static ConfigView of(Config config) {
     return new ConfigView(
@@ -43,6 +40,14 @@ public record ConfigView(Function<String, Optional<String>> lookup, Supplier<Lis
     return get(key).map(v -> parse(key, v, Integer::parseInt)).orElse(fallback);
   }
 
+  public long getLong(String key, long fallback) {
+    return get(key).map(v -> parse(key, v, Long::parseLong)).orElse(fallback);
+  }
+
+  public double getDouble(String key, double fallback) {
+    return get(key).map(v -> parse(key, v, Double::parseDouble)).orElse(fallback);
+  }
+
   public boolean getBoolean(String key, boolean fallback) {
     return get(key).map(Boolean::parseBoolean).orElse(fallback);
   }
@@ -59,18 +64,11 @@ public record ConfigView(Function<String, Optional<String>> lookup, Supplier<Lis
   }
 
   static Duration parseDuration(String key, String value) {
-    Matcher m = DURATION.matcher(value.trim());
-    if (!m.matches()) {
-      throw new IllegalArgumentException(key + ": not a duration: " + value);
+    try {
+      return Durations.parse(value);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(key + ": not a duration: " + value, e);
     }
-    long n = Long.parseLong(m.group(1));
-    String unit = m.group(2) == null ? "ms" : m.group(2);
-    return switch (unit) {
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofMillis(n);
-    };
   }
 
   private static <T> T parse(String key, String value, Function<String, T> parser) {

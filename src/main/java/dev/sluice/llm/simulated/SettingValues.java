@@ -1,7 +1,7 @@
 package dev.sluice.llm.simulated;
 
+import dev.sluice.platform.config.Durations;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -67,29 +67,13 @@ final class SettingValues {
     return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty());
   }
 
-  /** Accepts {@code 500ms}, {@code 2s}, {@code 1m} or plain milliseconds. */
+  /** Accepts the configuration's duration format ({@link Durations}). */
   static Duration parseDuration(String key, String value) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
     try {
-      Duration d;
-      if (v.endsWith("ms")) {
-        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
-      } else if (v.endsWith("s")) {
-        d =
-            Duration.ofMillis(
-                Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
-      } else if (v.endsWith("m")) {
-        d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()) * 60);
-      } else {
-        d = Duration.ofMillis(Long.parseLong(v));
-      }
-      if (!d.isNegative()) {
-        return d;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the key's name
+      return Durations.parse(value);
+    } catch (RuntimeException e) {
+      throw invalid(key, value, "a duration of at least 0 such as 500ms, 2s or plain milliseconds");
     }
-    throw invalid(key, value, "a duration of at least 0 such as 500ms, 2s or plain milliseconds");
   }
 
   static IllegalArgumentException invalid(String key, String value, String expected) {
