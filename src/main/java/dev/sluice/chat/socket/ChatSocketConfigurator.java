@@ -1,13 +1,14 @@
 package dev.sluice.chat.socket;
 
+import dev.sluice.platform.security.CrossSiteRequests;
 import dev.sluice.platform.security.Roles;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Records, for the session being opened, what only the handshake knows: whether its {@code Origin}
@@ -24,12 +25,8 @@ public class ChatSocketConfigurator extends ServerEndpointConfig.Configurator {
   public void modifyHandshake(
       ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
     Map<String, Object> properties = config.getUserProperties();
-    OriginPolicy policy =
-        new OriginPolicy(
-            ConfigProvider.getConfig()
-                .getOptionalValues("sluice.socket.allowed-origins", String.class)
-                .orElse(List.of()));
-    properties.put(ORIGIN_OK, policy.permits(first(request, "Origin"), first(request, "Host")));
+    CrossSiteRequests crossSite = CDI.current().select(CrossSiteRequests.class).get();
+    properties.put(ORIGIN_OK, crossSite.permits(first(request, "Origin"), first(request, "Host")));
     Principal principal = request.getUserPrincipal();
     // Names the admin rather than a bare flag, so onOpen can check it is about its own caller.
     properties.put(

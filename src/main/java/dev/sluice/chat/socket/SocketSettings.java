@@ -1,7 +1,6 @@
 package dev.sluice.chat.socket;
 
 import java.time.Duration;
-import java.util.List;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -10,13 +9,8 @@ import org.eclipse.microprofile.config.Config;
  * @param maxPendingFrames frames a connection may have queued behind the one in flight
  * @param replayMaxChunks chunks kept per streaming answer for re-attaching clients
  * @param replayRetention how long an ended answer stays replayable
- * @param allowedOrigins origins accepted besides the server's own
  */
-record SocketSettings(
-    int maxPendingFrames,
-    int replayMaxChunks,
-    Duration replayRetention,
-    List<String> allowedOrigins) {
+record SocketSettings(int maxPendingFrames, int replayMaxChunks, Duration replayRetention) {
 
   static SocketSettings from(Config config) {
     return new SocketSettings(
@@ -25,7 +19,6 @@ record SocketSettings(
         Duration.ofSeconds(
             config
                 .getOptionalValue("sluice.socket.replay-retention-seconds", Long.class)
-                .orElse(60L)),
-        config.getOptionalValues("sluice.socket.allowed-origins", String.class).orElse(List.of()));
+                .orElse(60L)));
   }
 }

@@ -48,7 +48,7 @@ public class ContainerErrorServlet extends HttpServlet {
 
   private static String detail(int status) {
     return switch (status) {
-      case 401 -> "this resource needs a valid user name and password (HTTP Basic)";
+      case 401 -> "sign in first: HTTP Basic, or the sign-in page at /signin.html";
       case 403 -> "signed in, but without the role this resource needs";
       default -> "no resource at this path";
     };

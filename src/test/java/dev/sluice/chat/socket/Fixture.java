@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,9 +45,7 @@ final class Fixture implements StoredAnswers {
         };
     hub =
         new ChatStreams(
-            this,
-            new SocketSettings(maxPending, replayMaxChunks, Duration.ofSeconds(60), List.of()),
-            clock);
+            this, new SocketSettings(maxPending, replayMaxChunks, Duration.ofSeconds(60)), clock);
   }
 
   Subscriber subscribe(FrameSink sink) {

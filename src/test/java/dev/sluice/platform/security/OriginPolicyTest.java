@@ -1,4 +1,4 @@
-package dev.sluice.chat.socket;
+package dev.sluice.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

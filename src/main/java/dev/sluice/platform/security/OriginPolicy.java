@@ -1,4 +1,4 @@
-package dev.sluice.chat.socket;
+package dev.sluice.platform.security;
 
 import java.net.URI;
 import java.util.List;
@@ -10,15 +10,15 @@ import java.util.Locale;
  * stops another site from riding a signed-in user's credentials (cross-site WebSocket hijacking);
  * clients that are not browsers send none and are let through to authentication.
  */
-final class OriginPolicy {
+public final class OriginPolicy {
 
   private final List<String> allowed;
 
-  OriginPolicy(List<String> allowed) {
+  public OriginPolicy(List<String> allowed) {
     this.allowed = allowed.stream().map(OriginPolicy::normalize).toList();
   }
 
-  boolean permits(String origin, String host) {
+  public boolean permits(String origin, String host) {
     if (origin == null) {
       return true;
     }

@@ -1,0 +1,49 @@
+package dev.sluice.platform.security;
+
+import dev.sluice.platform.problem.Problem;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Refuses cross-site state changes on the API with a 403 problem document (see {@link
+ * CrossSiteRequests}).
+ */
+@WebFilter("/api/*")
+public class CrossSiteRequestFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  @Inject transient CrossSiteRequests crossSite;
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (!crossSite.refuses(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    Problem problem =
+        Problem.of(
+                HttpServletResponse.SC_FORBIDDEN,
+                "Cross-site request refused",
+                "a change signed in by the session cookie must come from Sluice's own pages, with"
+                    + " the "
+                    + Challenge.CLIENT_HEADER
+                    + " header")
+            .withInstance(request.getRequestURI());
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    response.setContentType(Problem.MEDIA_TYPE);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write(JSON.toJson(problem));
+  }
+}
