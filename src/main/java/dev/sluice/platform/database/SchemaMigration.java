@@ -42,6 +42,7 @@ public class SchemaMigration {
               // Without the marker Flyway would find no script and "succeed" on an empty schema.
               .failOnMissingLocations(true)
               .table(HISTORY_TABLE)
+              .placeholders(DatabaseDialect.of(dataSource).placeholders())
               .load()
               .migrate();
       String version =
