@@ -42,22 +42,9 @@ public record ChatDraft(String title, String model, String systemPrompt) {
           new Problem.FieldError("systemPrompt", "at most " + MAX_SYSTEM_PROMPT + " characters"));
     }
     if (!errors.isEmpty()) {
-      throw invalid(errors);
+      throw ProblemException.invalidFields(errors);
     }
     return new ChatDraft(cleanTitle, cleanModel, prompt);
-  }
-
-  private static ProblemException invalid(List<Problem.FieldError> errors) {
-    StringBuilder detail = new StringBuilder();
-    for (Problem.FieldError error : errors) {
-      detail
-          .append(detail.isEmpty() ? "" : "; ")
-          .append(error.field())
-          .append(": ")
-          .append(error.message());
-    }
-    return new ProblemException(
-        Problem.of(400, "Bad Request", detail.toString()).withErrors(List.copyOf(errors)));
   }
 
   private static boolean isBlank(String value) {

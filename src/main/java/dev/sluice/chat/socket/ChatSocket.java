@@ -1,5 +1,6 @@
 package dev.sluice.chat.socket;
 
+import dev.sluice.platform.security.SocketHandshake;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -15,7 +16,6 @@ import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
-import java.security.Principal;
 
 /**
  * {@code /ws/chats/{chatId}}: streams a chat's answers to its owner (or an admin). The container
@@ -23,20 +23,18 @@ import java.security.Principal;
  * with a policy-violation close before sending any data. A client re-attaches with {@code
  * {"type":"resume","messageId":"…","afterSeq":N}}.
  */
-@ServerEndpoint(value = "/ws/chats/{chatId}", configurator = ChatSocketConfigurator.class)
+@ServerEndpoint(value = "/ws/chats/{chatId}", configurator = SocketHandshake.class)
 public class ChatSocket {
 
   private static final String SUBSCRIBER = "sluice.socket.subscriber";
 
   @OnOpen
   public void open(Session session, @PathParam("chatId") String chatId) {
-    var properties = session.getUserProperties();
-    Principal principal = session.getUserPrincipal();
-    if (!Boolean.TRUE.equals(properties.get(ChatSocketConfigurator.ORIGIN_OK))) {
+    if (!SocketHandshake.originAllowed(session)) {
       refuse(session, "origin not allowed");
       return;
     }
-    if (principal == null || !mayWatch(chatId, principal.getName(), properties)) {
+    if (!mayWatch(session, chatId)) {
       // The same answer for a missing chat and someone else's, so ids cannot be probed.
       refuse(session, "no such chat");
       return;
@@ -44,7 +42,7 @@ public class ChatSocket {
     ChatStreams hub = hub();
     Subscriber subscriber =
         new Subscriber(new SessionSink(session), hub.settings().maxPendingFrames());
-    properties.put(SUBSCRIBER, subscriber);
+    session.getUserProperties().put(SUBSCRIBER, subscriber);
     hub.subscribe(chatId, subscriber);
   }
 
@@ -81,13 +79,12 @@ public class ChatSocket {
     closed(session, chatId);
   }
 
-  private static boolean mayWatch(String chatId, String user, java.util.Map<String, Object> props) {
-    boolean admin = user.equals(props.get(ChatSocketConfigurator.ADMIN_OF));
+  private static boolean mayWatch(Session session, String chatId) {
     return CDI.current()
         .select(StoredAnswers.class)
         .get()
         .ownerOf(chatId)
-        .map(owner -> admin || owner.equals(user))
+        .map(owner -> SocketHandshake.mayRead(session, owner))
         .orElse(false);
   }
 

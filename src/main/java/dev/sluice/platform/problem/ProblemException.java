@@ -34,4 +34,18 @@ public class ProblemException extends RuntimeException {
                 field + ": " + message)
             .withErrors(List.of(new Problem.FieldError(field, message))));
   }
+
+  /** A 400 naming every field that was wrong, so a form can show all its errors at once. */
+  public static ProblemException invalidFields(List<Problem.FieldError> errors) {
+    StringBuilder detail = new StringBuilder();
+    for (Problem.FieldError error : errors) {
+      detail
+          .append(detail.isEmpty() ? "" : "; ")
+          .append(error.field())
+          .append(": ")
+          .append(error.message());
+    }
+    return new ProblemException(
+        Problem.of(400, "Bad Request", detail.toString()).withErrors(List.copyOf(errors)));
+  }
 }

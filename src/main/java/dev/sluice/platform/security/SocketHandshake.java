@@ -1,9 +1,8 @@
-package dev.sluice.chat.socket;
+package dev.sluice.platform.security;
 
-import dev.sluice.platform.security.CrossSiteRequests;
-import dev.sluice.platform.security.Roles;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.security.Principal;
@@ -11,15 +10,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records, for the session being opened, what only the handshake knows: whether its {@code Origin}
- * is acceptable and whether the caller is an admin. The socket acts on both in its {@code onOpen},
- * before it sends anything. WebSocket 2.1 makes these properties a per-connection copy that becomes
- * the session's own.
+ * The configurator of Sluice's WebSocket endpoints. Records, for the session being opened, what
+ * only the handshake knows: whether its {@code Origin} is acceptable and whether the caller is an
+ * admin. The endpoint acts on both in its {@code onOpen}, before it sends anything. WebSocket 2.1
+ * makes these properties a per-connection copy that becomes the session's own.
  */
-public class ChatSocketConfigurator extends ServerEndpointConfig.Configurator {
+public class SocketHandshake extends ServerEndpointConfig.Configurator {
 
   static final String ORIGIN_OK = "sluice.socket.originOk";
   static final String ADMIN_OF = "sluice.socket.adminOf";
+
+  /** Whether the session's handshake came from an acceptable origin. */
+  public static boolean originAllowed(Session session) {
+    return Boolean.TRUE.equals(session.getUserProperties().get(ORIGIN_OK));
+  }
+
+  /** Whether the session's caller may read what {@code owner} owns: its owner, or an admin. */
+  public static boolean mayRead(Session session, String owner) {
+    Principal principal = session.getUserPrincipal();
+    if (principal == null) {
+      return false;
+    }
+    String user = principal.getName();
+    return user.equals(owner) || user.equals(session.getUserProperties().get(ADMIN_OF));
+  }
 
   @Override
   public void modifyHandshake(

@@ -1,0 +1,190 @@
+package dev.sluice.documents.batch;
+
+import dev.sluice.admission.Priority;
+import dev.sluice.documents.analysis.AnalysisKind;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A batch as submitted: whose it is, which analyses, with what model, priority and parallelism, how
+ * many documents, and the batch runtime's latest execution of it. The job reads its settings from
+ * here, so a restart runs exactly as the first start did.
+ */
+@Entity
+@Table(name = "analysis_batch")
+public class AnalysisBatch {
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(nullable = false)
+  private String owner;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private BatchState status;
+
+  @Column(nullable = false, length = 500)
+  private String analyses;
+
+  private String model;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Priority priority;
+
+  @Column(name = "max_concurrency", nullable = false)
+  private int maxConcurrency;
+
+  @Column(nullable = false)
+  private int partitions;
+
+  @Column(name = "custom_instruction", length = 5000)
+  private String customInstruction;
+
+  @Column(name = "webhook_url", length = 2000)
+  private String webhookUrl;
+
+  @Column(name = "item_count", nullable = false)
+  private int itemCount;
+
+  @Column(name = "execution_id")
+  private Long executionId;
+
+  @Column(name = "created_at", nullable = false)
+  private LocalDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private LocalDateTime updatedAt;
+
+  @Column(name = "started_at")
+  private LocalDateTime startedAt;
+
+  @Column(name = "finished_at")
+  private LocalDateTime finishedAt;
+
+  protected AnalysisBatch() {}
+
+  static AnalysisBatch create(String owner, BatchDraft draft, int itemCount, Clock clock) {
+    AnalysisBatch b = new AnalysisBatch();
+    b.id = UUID.randomUUID().toString();
+    b.owner = owner;
+    b.status = BatchState.STARTING;
+    b.analyses =
+        draft.analyses().stream().map(AnalysisKind::apiName).collect(Collectors.joining(","));
+    b.model = draft.model();
+    b.priority = draft.priority();
+    b.maxConcurrency = draft.maxConcurrency();
+    b.partitions = draft.partitions();
+    b.customInstruction = draft.customInstruction();
+    b.webhookUrl = draft.webhookUrl();
+    b.itemCount = itemCount;
+    b.createdAt = now(clock);
+    b.updatedAt = b.createdAt;
+    return b;
+  }
+
+  void started(long execution, Clock clock) {
+    executionId = execution;
+    status = BatchState.STARTED;
+    updatedAt = now(clock);
+    if (startedAt == null) {
+      startedAt = updatedAt;
+    }
+    finishedAt = null;
+  }
+
+  void moveTo(BatchState state, Clock clock) {
+    status = state;
+    updatedAt = now(clock);
+    if (state.isFinal()) {
+      finishedAt = updatedAt;
+    }
+  }
+
+  static LocalDateTime now(Clock clock) {
+    return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static Instant instant(LocalDateTime stored) {
+    return stored == null ? null : stored.toInstant(ZoneOffset.UTC);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String owner() {
+    return owner;
+  }
+
+  public BatchState status() {
+    return status;
+  }
+
+  public List<AnalysisKind> analyses() {
+    return Arrays.stream(analyses.split(",")).map(AnalysisKind::parse).toList();
+  }
+
+  public String model() {
+    return model;
+  }
+
+  public Priority priority() {
+    return priority;
+  }
+
+  public int maxConcurrency() {
+    return maxConcurrency;
+  }
+
+  public int partitions() {
+    return partitions;
+  }
+
+  public String customInstruction() {
+    return customInstruction;
+  }
+
+  public String webhookUrl() {
+    return webhookUrl;
+  }
+
+  public int itemCount() {
+    return itemCount;
+  }
+
+  public Long executionId() {
+    return executionId;
+  }
+
+  public Instant createdAt() {
+    return instant(createdAt);
+  }
+
+  public Instant updatedAt() {
+    return instant(updatedAt);
+  }
+
+  public Instant startedAt() {
+    return instant(startedAt);
+  }
+
+  public Instant finishedAt() {
+    return instant(finishedAt);
+  }
+}

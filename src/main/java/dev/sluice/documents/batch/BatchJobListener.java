@@ -1,0 +1,56 @@
+package dev.sluice.documents.batch;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.listener.JobListener;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * Keeps the batch row in step with the job: the execution when it starts, the final state when it
+ * ends, and then the {@link BatchFinished} event (WebSocket's last frame, the webhook, users'
+ * code).
+ */
+@Named("batchJobListener")
+@Dependent
+public class BatchJobListener implements JobListener {
+
+  @Inject JobContext job;
+
+  @Inject @BatchProperty String batchId;
+
+  @Inject BatchStore store;
+  @Inject BatchLimiters limiters;
+  @Inject Event<BatchFinished> finished;
+
+  @Override
+  public void beforeJob() {
+    store.started(batchId, job.getExecutionId());
+  }
+
+  @Override
+  public void afterJob() {
+    BatchState state = endState(job.getBatchStatus());
+    store.moveTo(batchId, state);
+    limiters.release(batchId);
+    store
+        .batch(batchId)
+        .ifPresent(
+            batch ->
+                finished.fire(
+                    new BatchFinished(batchId, batch.owner(), state, store.progress(batch))));
+  }
+
+  /** In afterJob the runtime has not yet set the final status: STARTED means it completed. */
+  static BatchState endState(BatchStatus status) {
+    return switch (status) {
+      case STOPPING, STOPPED -> BatchState.STOPPED;
+      case FAILED -> BatchState.FAILED;
+      case ABANDONED -> BatchState.ABANDONED;
+      default -> BatchState.COMPLETED;
+    };
+  }
+}

@@ -1,0 +1,53 @@
+package dev.sluice.documents.batch;
+
+import dev.sluice.chat.ChatCursor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+
+/** Pages for the API: a user's batches newest first, a batch's results in item order; by key. */
+@ApplicationScoped
+public class BatchQueries {
+
+  @PersistenceContext(unitName = "sluice")
+  EntityManager em;
+
+  /** Up to {@code max} of the owner's batches after the cursor (the cursor's time is createdAt). */
+  public List<AnalysisBatch> ownedBy(String owner, ChatCursor after, int max) {
+    TypedQuery<AnalysisBatch> query;
+    if (after == null) {
+      query =
+          em.createQuery(
+              "SELECT b FROM AnalysisBatch b WHERE b.owner = :owner"
+                  + " ORDER BY b.createdAt DESC, b.id DESC",
+              AnalysisBatch.class);
+    } else {
+      query =
+          em.createQuery(
+                  "SELECT b FROM AnalysisBatch b WHERE b.owner = :owner AND (b.createdAt < :at"
+                      + " OR (b.createdAt = :at AND b.id < :id))"
+                      + " ORDER BY b.createdAt DESC, b.id DESC",
+                  AnalysisBatch.class)
+              .setParameter("at", after.updatedAt())
+              .setParameter("id", after.id());
+    }
+    return query.setParameter("owner", owner).setMaxResults(max).getResultList();
+  }
+
+  /** Up to {@code max} results after item {@code afterItem} / analysis {@code afterAnalysis}. */
+  public List<AnalysisResult> results(
+      String batchId, int afterItem, String afterAnalysis, int max) {
+    return em.createQuery(
+            "SELECT r FROM AnalysisResult r WHERE r.key.batchId = :batch AND (r.itemNo > :item"
+                + " OR (r.itemNo = :item AND r.key.analysis > :analysis))"
+                + " ORDER BY r.itemNo, r.key.analysis",
+            AnalysisResult.class)
+        .setParameter("batch", batchId)
+        .setParameter("item", afterItem)
+        .setParameter("analysis", afterAnalysis)
+        .setMaxResults(max)
+        .getResultList();
+  }
+}

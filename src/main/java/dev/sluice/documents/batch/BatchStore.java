@@ -1,0 +1,166 @@
+package dev.sluice.documents.batch;
+
+import dev.sluice.documents.Document;
+import dev.sluice.documents.DocumentContent;
+import dev.sluice.documents.analysis.AnalysisInput;
+import dev.sluice.documents.analysis.AnalysisKind;
+import dev.sluice.documents.analysis.AnalysisOutcome;
+import dev.sluice.llm.TokenCounter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the batch job reads and writes: a batch's settings, pages of its unfinished items, the
+ * documents behind them, and results written so that a re-run overwrites instead of adding. Joins
+ * the caller's transaction — the chunk's, inside the job — so results commit with the checkpoint.
+ */
+@ApplicationScoped
+@Transactional
+public class BatchStore {
+
+  @PersistenceContext(unitName = "sluice")
+  EntityManager em;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public Optional<AnalysisBatch> batch(String batchId) {
+    return Optional.ofNullable(em.find(AnalysisBatch.class, batchId));
+  }
+
+  /**
+   * Items after {@code afterItem} up to {@code lastItem} that still lack a finished (completed or
+   * skipped) result for some of the batch's {@code analyses}: on a restart, and on a re-run for
+   * failed items, only those are analysed again.
+   */
+  public List<BatchItem> unfinishedItems(
+      String batchId, int afterItem, int lastItem, int analyses, int max) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT i.item_no, i.document_id FROM batch_item i"
+                    + " WHERE i.batch_id = ?1 AND i.item_no > ?2 AND i.item_no <= ?3"
+                    + " AND (SELECT COUNT(*) FROM analysis_result r WHERE r.batch_id = i.batch_id"
+                    + " AND r.document_id = i.document_id AND r.status <> 'FAILED') < ?4"
+                    + " ORDER BY i.item_no")
+            .setParameter(1, batchId)
+            .setParameter(2, afterItem)
+            .setParameter(3, lastItem)
+            .setParameter(4, analyses)
+            .setMaxResults(max)
+            .getResultList();
+    return rows.stream()
+        .map(r -> new BatchItem(((Number) r[0]).intValue(), (String) r[1]))
+        .toList();
+  }
+
+  /** The documents of these items as the analyses read them; a deleted document is absent. */
+  public Map<String, AnalysisInput> inputs(Collection<String> documentIds) {
+    Map<String, AnalysisInput> inputs = new HashMap<>();
+    em.createQuery("SELECT d FROM Document d WHERE d.id IN :ids", Document.class)
+        .setParameter("ids", documentIds)
+        .getResultStream()
+        .forEach(d -> inputs.put(d.id(), input(d)));
+    return inputs;
+  }
+
+  private AnalysisInput input(Document d) {
+    String id = d.id();
+    return new AnalysisInput(id, d.title(), d.contentType(), d.text(), () -> content(id));
+  }
+
+  /** An image's or audio file's bytes, read only when an analysis sends them. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public byte[] content(String documentId) {
+    DocumentContent content = em.find(DocumentContent.class, documentId);
+    return content == null ? new byte[0] : content.bytes();
+  }
+
+  /** Keys of this batch's results for these documents that need no new run. */
+  public Set<ResultKey> finished(String batchId, Collection<String> documentIds) {
+    Set<ResultKey> keys = new HashSet<>();
+    em.createQuery(
+            "SELECT r.key FROM AnalysisResult r WHERE r.key.batchId = :batch"
+                + " AND r.key.documentId IN :ids AND r.status <> :failed",
+            ResultKey.class)
+        .setParameter("batch", batchId)
+        .setParameter("ids", documentIds)
+        .setParameter("failed", dev.sluice.documents.analysis.AnalysisStatus.FAILED)
+        .getResultStream()
+        .forEach(keys::add);
+    return keys;
+  }
+
+  /** Writes one outcome: a new row, or the same row again for an item that runs a second time. */
+  public void record(
+      BatchItem item, int partitionNo, String batchId, AnalysisKind kind, AnalysisOutcome outcome) {
+    ResultKey key = new ResultKey(batchId, item.documentId(), kind.apiName());
+    AnalysisResult result = em.find(AnalysisResult.class, key);
+    if (result == null) {
+      result = new AnalysisResult(key, item.itemNo(), partitionNo, clock);
+      result.record(outcome, clock);
+      em.persist(result);
+    } else {
+      result.record(outcome, clock);
+    }
+    if (outcome.transcript() != null) {
+      Document document = em.find(Document.class, item.documentId());
+      if (document != null && document.text() == null) {
+        document.useText(outcome.transcript(), TokenCounter.instance().count(outcome.transcript()));
+      }
+    }
+  }
+
+  /** Results by partition: finished (completed or skipped) and failed, with tokens and cost. */
+  public List<BatchProgress.Tally> tallies(String batchId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT partition_no,"
+                    + " SUM(CASE WHEN status <> 'FAILED' THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END),"
+                    + " SUM(input_tokens), SUM(output_tokens), SUM(cost_usd)"
+                    + " FROM analysis_result WHERE batch_id = ?1 GROUP BY partition_no")
+            .setParameter(1, batchId)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new BatchProgress.Tally(
+                    ((Number) r[0]).intValue(),
+                    ((Number) r[1]).longValue(),
+                    ((Number) r[2]).longValue(),
+                    ((Number) r[3]).longValue(),
+                    ((Number) r[4]).longValue(),
+                    new java.math.BigDecimal(r[5].toString())))
+        .toList();
+  }
+
+  /** Records the batch runtime's execution and state of a batch. */
+  public void started(String batchId, long executionId) {
+    batch(batchId).ifPresent(b -> b.started(executionId, clock));
+  }
+
+  /**
+   * Moves the batch to {@code state}; a batch that has ended leaves its end only to start again.
+   */
+  public void moveTo(String batchId, BatchState state) {
+    batch(batchId)
+        .filter(b -> b.status() != state && (!b.status().isFinal() || state.isFinal()))
+        .ifPresent(b -> b.moveTo(state, clock));
+  }
+
+  /** The batch's progress now. */
+  public BatchProgress progress(AnalysisBatch batch) {
+    return BatchProgress.of(batch, tallies(batch.id()), java.time.Instant.now());
+  }
+}

@@ -1,0 +1,61 @@
+package dev.sluice.documents.batch;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Properties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Jakarta Batch side of a batch: starts, stops and restarts the {@code document-analysis} job
+ * with the configured tunables, and reads an execution's status.
+ */
+@ApplicationScoped
+public class JobControl {
+
+  static final String JOB = "document-analysis";
+
+  @Inject
+  @ConfigProperty(name = "sluice.batch.chunk-size", defaultValue = "20")
+  int chunkSize;
+
+  @Inject
+  @ConfigProperty(name = "sluice.batch.max-partition-threads", defaultValue = "4")
+  int maxThreads;
+
+  @Inject
+  @ConfigProperty(name = "sluice.batch.chunk-timeout-seconds", defaultValue = "1800")
+  int chunkTimeoutSeconds;
+
+  public long start(String batchId) {
+    return operator().start(JOB, parameters(batchId));
+  }
+
+  /** Resumes a stopped or failed execution from its partitions' checkpoints. */
+  public long restart(long executionId, String batchId) {
+    return operator().restart(executionId, parameters(batchId));
+  }
+
+  public void stop(long executionId) {
+    operator().stop(executionId);
+  }
+
+  public BatchState state(long executionId) {
+    return BatchState.of(operator().getJobExecution(executionId).getBatchStatus());
+  }
+
+  private Properties parameters(String batchId) {
+    Properties p = new Properties();
+    p.setProperty("batchId", batchId);
+    p.setProperty("chunkSize", String.valueOf(chunkSize));
+    p.setProperty("pageSize", String.valueOf(Math.max(chunkSize, 200)));
+    p.setProperty("maxThreads", String.valueOf(maxThreads));
+    p.setProperty("chunkTimeoutSeconds", String.valueOf(chunkTimeoutSeconds));
+    return p;
+  }
+
+  private static JobOperator operator() {
+    return BatchRuntime.getJobOperator();
+  }
+}

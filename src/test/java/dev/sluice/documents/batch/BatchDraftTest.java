@@ -1,0 +1,85 @@
+package dev.sluice.documents.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.sluice.admission.Priority;
+import dev.sluice.documents.analysis.AnalysisKind;
+import dev.sluice.platform.problem.Problem.FieldError;
+import dev.sluice.platform.problem.ProblemException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BatchDraftTest {
+
+  private static final BatchDraft.Limits LIMITS = new BatchDraft.Limits(64, 16, 8, 4);
+
+  @Test
+  void defaultsAreBatchPriorityAndTheConfiguredParallelism() {
+    BatchDraft draft =
+        BatchDraft.of(
+            request(List.of("summary", "KEY_POINTS", "summary"), null, null, null, null, null),
+            m -> true,
+            LIMITS);
+
+    assertThat(draft.analyses()).containsExactly(AnalysisKind.SUMMARY, AnalysisKind.KEY_POINTS);
+    assertThat(draft.priority()).isEqualTo(Priority.BATCH);
+    assertThat(draft.maxConcurrency()).isEqualTo(8);
+    assertThat(draft.partitions()).isEqualTo(4);
+    assertThat(draft.model()).isNull();
+  }
+
+  @Test
+  void everyWrongFieldIsNamedAtOnce() {
+    ProblemException problem =
+        catchThrowableOfType(
+            ProblemException.class,
+            () ->
+                BatchDraft.of(
+                    request(
+                        List.of("summary", "poetry", "custom"),
+                        "no-such-model",
+                        "soon",
+                        0,
+                        17,
+                        "ftp://x"),
+                    m -> false,
+                    LIMITS));
+
+    assertThat(problem.problem().status()).isEqualTo(400);
+    assertThat(problem.problem().errors())
+        .extracting(FieldError::field)
+        .containsExactlyInAnyOrder(
+            "analyses",
+            "model",
+            "priority",
+            "maxConcurrency",
+            "partitions",
+            "customInstruction",
+            "webhookUrl");
+  }
+
+  @Test
+  void noAnalysisIsAnError() {
+    ProblemException problem =
+        catchThrowableOfType(
+            ProblemException.class,
+            () ->
+                BatchDraft.of(request(List.of(), null, null, null, null, null), m -> true, LIMITS));
+
+    assertThat(problem.problem().errors())
+        .extracting(FieldError::field)
+        .containsExactly("analyses");
+  }
+
+  private static BatchRequest request(
+      List<String> analyses,
+      String model,
+      String priority,
+      Integer concurrency,
+      Integer partitions,
+      String webhook) {
+    return new BatchRequest(
+        List.of("d1"), null, analyses, model, priority, concurrency, partitions, null, webhook);
+  }
+}

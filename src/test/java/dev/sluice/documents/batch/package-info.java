@@ -1,0 +1,2 @@
+/** Unit tests of the batch's pure parts: partition ranges, the limiter, request rules, progress. */
+package dev.sluice.documents.batch;
