@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -146,11 +147,15 @@ public class ChatJobStore {
     }
   }
 
-  /** Jobs written but never put on the queue, oldest first. */
-  public List<OutboxEntry> undispatched(int max) {
+  /**
+   * Up to {@code max} jobs written before {@code before} but not put on the queue, oldest first.
+   */
+  public List<OutboxEntry> undispatched(Instant before, int max) {
     return em.createQuery(
-            "SELECT o FROM OutboxEntry o WHERE o.dispatchedAt IS NULL ORDER BY o.createdAt",
+            "SELECT o FROM OutboxEntry o WHERE o.dispatchedAt IS NULL AND o.createdAt < :before"
+                + " ORDER BY o.createdAt",
             OutboxEntry.class)
+        .setParameter("before", Timestamps.fromInstant(before))
         .setMaxResults(max)
         .getResultList();
   }
