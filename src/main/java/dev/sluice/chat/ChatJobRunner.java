@@ -2,6 +2,7 @@ package dev.sluice.chat;
 
 import dev.sluice.admission.GatedStream;
 import dev.sluice.admission.service.AdmissionGate;
+import dev.sluice.chat.events.AnswerEnded;
 import dev.sluice.chat.events.AnswerStatus;
 import dev.sluice.llm.ChatRequest;
 import dev.sluice.llm.ModelInfo;
@@ -31,6 +32,7 @@ public class ChatJobRunner {
 
   private static final Logger LOG = Logger.getLogger(ChatJobRunner.class.getName());
   static final String UNPROCESSABLE = "could not be processed";
+  private static final String INTERNAL = "INTERNAL";
 
   @Inject ChatJobStore store;
   @Inject AdmissionGate gate;
@@ -48,6 +50,14 @@ public class ChatJobRunner {
 
   @Inject Config config;
 
+  /**
+   * Must equal the {@code ChatJobs} queue's {@code maxRedeliveryCount} in server.xml (3 in both):
+   * the messaging engine moves a job to {@code ChatJobsFailed} after that many failed deliveries,
+   * and the runner gives up on the same one, so an answer is marked failed exactly when its job
+   * leaves the queue. Were the engine's count higher, the next delivery would find the answer
+   * failed, not queued, and drop the job instead; were it lower, the job would leave with its
+   * answer still queued.
+   */
   @Inject
   @ConfigProperty(name = "sluice.chat.max-deliveries", defaultValue = "3")
   int maxDeliveries;
@@ -64,17 +74,41 @@ public class ChatJobRunner {
 
   /**
    * Handles delivery number {@code delivery} of a job. A failure is rethrown so the job is
-   * delivered again, except on the last delivery, where the answer is marked failed instead.
+   * delivered again; on the last delivery the answer is marked failed first, and the rethrown
+   * failure makes the messaging engine move the job to {@code ChatJobsFailed}.
    */
   public void run(String messageId, int delivery) {
+    if (!AnswerIds.wellFormed(messageId)) {
+      // Nothing could ever be done with it: refused on every delivery, it ends in ChatJobsFailed
+      // where an operator can see it, instead of vanishing.
+      LOG.warning(
+          "chat job message names no answer ("
+              + AnswerIds.shown(messageId)
+              + "), delivery "
+              + delivery
+              + ": refused; it moves to ChatJobsFailed after "
+              + maxDeliveries);
+      throw new IllegalArgumentException("a chat job message must name an answer by its id");
+    }
     try {
       start(messageId);
     } catch (RuntimeException e) {
       if (delivery < maxDeliveries) {
         throw e;
       }
-      LOG.log(Level.WARNING, "chat job " + messageId + " failed on its last delivery", e);
-      giveUp(messageId);
+      LOG.log(
+          Level.WARNING,
+          "chat job "
+              + messageId
+              + " failed on its last delivery: its answer is marked failed and the job moves to"
+              + " ChatJobsFailed",
+          e);
+      try {
+        fail(messageId, UNPROCESSABLE + " (tried " + delivery + " times)");
+      } catch (RuntimeException f) {
+        e.addSuppressed(f);
+      }
+      throw e;
     }
   }
 
@@ -82,32 +116,50 @@ public class ChatJobRunner {
   public void start(String messageId) {
     Optional<JobPlan> claimed = store.claim(messageId);
     if (claimed.isEmpty()) {
+      if (store.find(messageId).isEmpty()) {
+        LOG.info("chat job " + messageId + " names no stored answer (chat deleted?): dropped");
+      }
       return;
     }
-    JobPlan job = claimed.get();
-    events.fire(new AnswerStatus(job.chatId(), messageId, "streaming"));
+    try {
+      generate(claimed.get());
+    } catch (RuntimeException e) {
+      // The claim has committed: a redelivered job would find the answer no longer queued and
+      // drop it, so the answer ends here rather than stay streaming.
+      LOG.log(Level.WARNING, "chat job " + messageId + " failed after its claim", e);
+      fail(messageId, UNPROCESSABLE);
+    }
+  }
+
+  private void generate(JobPlan job) {
+    events.fire(new AnswerStatus(job.chatId(), job.messageId(), "streaming"));
     AnswerWriter writer = new AnswerWriter(job, parts());
     try {
       GatedStream stream = gate.stream(request(job), job.priority(), writer);
-      running.register(messageId, stream);
+      running.register(job.messageId(), stream);
       stream
           .result()
           .whenComplete((result, error) -> writer.finish(result, error, stream::attempts));
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "chat job " + messageId + " could not start", e);
+      LOG.log(Level.WARNING, "chat job " + job.messageId() + " could not start", e);
       writer.finish(null, e, List::of);
     }
   }
 
   /** Marks an answer that could not be processed as failed, so the user sees why. */
-  public void giveUp(String messageId) {
+  private void fail(String messageId, String reason) {
     store
         .find(messageId)
         .filter(
-            m ->
-                store.end(
-                    messageId, MessageStatus.FAILED, m.content(), "INTERNAL", UNPROCESSABLE, null))
-        .ifPresent(m -> metrics.count("failed"));
+            m -> store.end(messageId, MessageStatus.FAILED, m.content(), INTERNAL, reason, null))
+        .ifPresent(
+            m -> {
+              metrics.count("failed");
+              events.fire(new AnswerStatus(m.chatId(), messageId, "failed"));
+              events.fire(
+                  new AnswerEnded(
+                      m.chatId(), messageId, "failed", 0, INTERNAL, reason, m.content()));
+            });
   }
 
   ChatRequest request(JobPlan job) {

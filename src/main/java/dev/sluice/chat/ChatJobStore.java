@@ -6,6 +6,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +24,13 @@ public class ChatJobStore {
   EntityManager em;
 
   private final Clock clock = Clock.systemUTC();
+
+  /**
+   * When this run's store came to be. Every claim goes through this store, so every answer claimed
+   * in this run is stamped at or after it; one still streaming with an older stamp was left by an
+   * earlier run (a crash, a stop, a redeployment).
+   */
+  private final LocalDateTime openedAt = Timestamps.now(clock);
 
   /** Moves a queued answer to streaming and returns what to ask; empty if it is not queued. */
   public Optional<JobPlan> claim(String messageId) {
@@ -98,6 +107,35 @@ public class ChatJobStore {
     return true;
   }
 
+  /** Up to {@code max} ids of answers an earlier run left streaming, oldest first. */
+  public List<String> leftStreaming(int max) {
+    return em.createQuery(
+            "SELECT m.id FROM ChatMessage m WHERE m.status = :streaming AND m.updatedAt < :opened"
+                + " ORDER BY m.updatedAt",
+            String.class)
+        .setParameter("streaming", MessageStatus.STREAMING)
+        .setParameter("opened", openedAt)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** Ends an answer left streaming by an earlier run as interrupted; empty if it is not one. */
+  public Optional<ChatMessage> interruptLeftOver(String messageId) {
+    ChatMessage message = em.find(ChatMessage.class, messageId);
+    if (message == null) {
+      return Optional.empty();
+    }
+    Optional<AnswerWriter.Ending> ending =
+        LeftStreaming.ending(
+            message.status(),
+            message.updatedAt(),
+            message.content(),
+            Timestamps.toInstant(openedAt));
+    ending.ifPresent(
+        e -> message.end(e.status(), e.partial(), e.code(), e.reason(), message.attempts(), clock));
+    return ending.map(e -> message);
+  }
+
   public Optional<ChatMessage> find(String messageId) {
     return Optional.ofNullable(em.find(ChatMessage.class, messageId));
   }
@@ -109,11 +147,15 @@ public class ChatJobStore {
     }
   }
 
-  /** Jobs written but never put on the queue, oldest first. */
-  public List<OutboxEntry> undispatched(int max) {
+  /**
+   * Up to {@code max} jobs written before {@code before} but not put on the queue, oldest first.
+   */
+  public List<OutboxEntry> undispatched(Instant before, int max) {
     return em.createQuery(
-            "SELECT o FROM OutboxEntry o WHERE o.dispatchedAt IS NULL ORDER BY o.createdAt",
+            "SELECT o FROM OutboxEntry o WHERE o.dispatchedAt IS NULL AND o.createdAt < :before"
+                + " ORDER BY o.createdAt",
             OutboxEntry.class)
+        .setParameter("before", Timestamps.fromInstant(before))
         .setMaxResults(max)
         .getResultList();
   }

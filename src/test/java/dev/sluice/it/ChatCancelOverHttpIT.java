@@ -1,0 +1,173 @@
+package dev.sluice.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.sluice.llm.simulated.SimulatorSettings;
+import dev.sluice.simulator.Arrival;
+import dev.sluice.simulator.SimulatorServer;
+import dev.sluice.simulator.SimulatorStats;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Cancel over real HTTP, as {@code demo}: the server streams an answer from the LLM simulator
+ * through its OpenAI adapter (the test server's {@code simhttp} provider, model {@code sim-http});
+ * cancelling the answer closes that connection, seen by the simulator before the answer was
+ * complete, and the answer ends cancelled with its partial text. The simulator runs in this JVM, on
+ * the fixed port the build gives the server, only while this class runs.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ChatCancelOverHttpIT {
+
+  private static final Duration WITHIN = Duration.ofSeconds(30);
+  private static SimulatorServer simulator;
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return SluiceDeployment.war();
+  }
+
+  @ArquillianResource URL base;
+
+  @BeforeAll
+  static void startSimulator() {
+    simulator =
+        SimulatorServer.start(
+            SimulatorSettings.from(Map.of("first-token-delay", "50ms")),
+            Integer.parseInt(fixture("sluice.it.simulator-port")),
+            fixture("sluice.it.simulator-key"));
+  }
+
+  @AfterAll
+  static void stopSimulator() {
+    if (simulator != null) {
+      simulator.close();
+    }
+  }
+
+  @Test
+  void cancellingAStreamingAnswerClosesTheProvidersConnectionAndKeepsItsText() {
+    String chat = newChat("sim-http");
+    // 400 tokens 50 ms apart: the stream would take 20 s.
+    String id = answerId(ask(chat, "[sim:tokens=400] [sim:delay=50] A long story"));
+    awaitAnswer(chat, id, a -> a.getString("status").equals("streaming"));
+    // Some text has arrived once a partial save shows it.
+    awaitAnswer(chat, id, a -> !a.getString("content").isBlank());
+    assertThat(simulator.stats().streamsOpen()).isEqualTo(1);
+
+    HttpResponse<String> cancel = http().post(messagesPath(chat) + "/" + id + "/cancel");
+
+    assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+    await(
+        () -> simulator.stats().streamsClosedByClient() == 1,
+        () -> "the simulator to see the connection closed: " + simulator.stats());
+    SimulatorStats.Snapshot stats = simulator.stats();
+    assertThat(stats.streamsCompleted()).as("the answer never completed").isZero();
+    assertThat(stats.streamsOpen()).isZero();
+    assertThat(simulator.arrivals())
+        .extracting(Arrival::endpoint, Arrival::status)
+        .containsExactly(tuple("POST /v1/chat/completions", 200));
+    JsonObject answer = awaitAnswer(chat, id, a -> !a.getString("status").equals("streaming"));
+    assertThat(answer.getString("status")).isEqualTo("cancelled");
+    assertThat(answer.getString("errorCode")).isEqualTo("CANCELLED");
+    assertThat(answer.getString("content")).isNotBlank();
+  }
+
+  // --- helpers ---
+
+  private static String fixture(String key) {
+    String value = System.getProperty(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("no " + key + ": run the integration tests with mvn verify");
+    }
+    return value;
+  }
+
+  private Http http() {
+    return new Http(base).root().as(Credentials.demo());
+  }
+
+  private String newChat(String model) {
+    HttpResponse<String> created =
+        http()
+            .send(
+                HttpRequest.newBuilder(http().resolve("/api/chats"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"title\":\"cancel over http\",\"model\":\"" + model + "\"}")));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return Http.json(created).asJsonObject().getString("id");
+  }
+
+  private static String messagesPath(String chat) {
+    return "/api/chats/" + chat + "/messages";
+  }
+
+  private HttpResponse<String> ask(String chat, String content) {
+    return http()
+        .send(
+            HttpRequest.newBuilder(http().resolve(messagesPath(chat)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"" + content + "\"}")));
+  }
+
+  private static String answerId(HttpResponse<String> posted) {
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+    return Http.json(posted).asJsonObject().getJsonObject("assistantMessage").getString("id");
+  }
+
+  private JsonObject answer(String chat, String id) {
+    HttpResponse<String> response = http().get(messagesPath(chat) + "?limit=100");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Http.json(response).asJsonArray().getValuesAs(JsonObject.class).stream()
+        .filter(m -> m.getString("id").equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private JsonObject awaitAnswer(String chat, String id, Predicate<JsonObject> reached) {
+    JsonObject[] last = new JsonObject[1];
+    await(
+        () -> {
+          last[0] = answer(chat, id);
+          return reached.test(last[0]);
+        },
+        () -> "the answer to move on from " + last[0]);
+    return last[0];
+  }
+
+  /** Polls a black box every 100 ms for up to 30 s; the server does no sleeping. */
+  private static void await(BooleanSupplier condition, Supplier<String> what) {
+    long deadline = System.nanoTime() + WITHIN.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("waited " + WITHIN.toSeconds() + " s for " + what.get());
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.sluice.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.admission.Priority;
+import dev.sluice.chat.ChatJobQueue;
+import dev.sluice.chat.ChatJobStore;
+import dev.sluice.chat.ChatMessage;
+import dev.sluice.chat.ChatRepository;
+import dev.sluice.chat.MessageStatus;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.TextMessage;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Enumeration;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Inside the container: a chat job that fails on every delivery ends its answer failed and moves to
+ * {@code ChatJobsFailed} (server.xml's exception destination) for an operator to browse; so do
+ * messages that name no answer at all.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ChatJobsFailedIT {
+
+  private static final String MARKER = "sluiceTestMarker";
+
+  @Deployment
+  static WebArchive app() {
+    return SluiceDeployment.war().addClasses(ChatJobsFailedIT.class, AnswerRows.class);
+  }
+
+  @Inject ChatRepository chats;
+  @Inject ChatJobStore store;
+  @Inject ChatJobQueue queue;
+
+  @Resource(name = "jdbc/sluice")
+  DataSource dataSource;
+
+  @Resource(name = "jms/sluiceCF")
+  ConnectionFactory connections;
+
+  @Resource(name = "jms/chatJobs")
+  Queue chatJobs;
+
+  @Resource(name = "jms/chatJobsFailed")
+  Queue chatJobsFailed;
+
+  @Test
+  void aJobThatFailsEveryDeliveryFailsItsAnswerAndMovesToChatJobsFailed() throws Exception {
+    ChatMessage answer =
+        AnswerRows.write(chats, "Hello", MessageStatus.QUEUED, "", Clock.systemUTC());
+    // The database refuses this answer's claim (its move to streaming) every time, as it would a
+    // row it cannot write: every delivery of the job fails. Failing it stays allowed.
+    String constraint = "ck_it_refuse_" + answer.id().substring(0, 8);
+    execute(
+        "ALTER TABLE chat_message ADD CONSTRAINT "
+            + constraint
+            + " CHECK (id <> '"
+            + answer.id()
+            + "' OR status <> 'STREAMING')");
+    try {
+      queue.send(answer.id(), Priority.HIGH);
+
+      ChatMessage failed = AnswerRows.await(store, answer.id(), MessageStatus.FAILED);
+
+      assertEquals("INTERNAL", failed.errorCode());
+      assertEquals("could not be processed (tried 3 times)", failed.errorMessage());
+      assertEquals("", failed.content());
+      assertTrue(awaitFailedJob(textIs(answer.id())), "the job is in ChatJobsFailed");
+    } finally {
+      execute("ALTER TABLE chat_message DROP CONSTRAINT " + constraint);
+    }
+  }
+
+  @Test
+  void messagesThatNameNoAnswerMoveToChatJobsFailed() throws Exception {
+    String garbage = "no answer id " + UUID.randomUUID();
+    String marker = UUID.randomUUID().toString();
+    try (JMSContext context = connections.createContext()) {
+      context.createProducer().send(chatJobs, garbage);
+      context.createProducer().setProperty(MARKER, marker).send(chatJobs, new byte[] {1, 2, 3});
+    }
+
+    assertTrue(awaitFailedJob(textIs(garbage)), "a text that is no id is in ChatJobsFailed");
+    assertTrue(
+        awaitFailedJob(m -> marker.equals(m.getStringProperty(MARKER))),
+        "a body that is not text is in ChatJobsFailed");
+  }
+
+  /** Matches a message, like a predicate that may throw JMSException. */
+  private interface Match {
+    boolean test(Message message) throws JMSException;
+  }
+
+  private static Match textIs(String text) {
+    return m -> m instanceof TextMessage t && text.equals(t.getText());
+  }
+
+  /** Browses ChatJobsFailed for up to 30 s until a message matches. */
+  private boolean awaitFailedJob(Match match) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try (JMSContext context = connections.createContext();
+          QueueBrowser browser = context.createBrowser(chatJobsFailed)) {
+        Enumeration<?> messages = browser.getEnumeration();
+        while (messages.hasMoreElements()) {
+          if (match.test((Message) messages.nextElement())) {
+            return true;
+          }
+        }
+      }
+      Thread.sleep(200); // polling from the test; the code under test does not sleep
+    }
+    return false;
+  }
+
+  private void execute(String sql) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}
