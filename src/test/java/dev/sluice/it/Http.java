@@ -38,6 +38,14 @@ public final class Http {
     return send(HttpRequest.newBuilder(resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
+  /** POSTs {@code json} as {@code application/json}. */
+  public HttpResponse<String> postJson(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(resolve(path)).GET());
   }

@@ -38,6 +38,7 @@ public class AnalysisWriter extends AbstractItemWriter {
   @Inject DocumentAnalyzer analyzer;
   @Inject BatchLimiters limiters;
   @Inject Event<BatchProgressed> progressed;
+  @Inject BatchMetrics metrics;
 
   private record Done(BatchItem item, AnalysisKind kind, AnalysisOutcome outcome) {}
 
@@ -66,6 +67,7 @@ public class AnalysisWriter extends AbstractItemWriter {
     for (CompletableFuture<Done> call : calls) {
       Done done = call.join();
       store.record(done.item(), partition, batchId, done.kind(), done.outcome());
+      metrics.result(done.kind(), done.outcome().status());
     }
     progressed.fire(new BatchProgressed(batchId, calls.size()));
   }

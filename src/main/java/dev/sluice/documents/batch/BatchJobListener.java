@@ -25,10 +25,12 @@ public class BatchJobListener implements JobListener {
   @Inject BatchStore store;
   @Inject BatchLimiters limiters;
   @Inject Event<BatchFinished> finished;
+  @Inject BatchMetrics metrics;
 
   @Override
   public void beforeJob() {
     store.started(batchId, job.getExecutionId());
+    metrics.running(batchId);
   }
 
   @Override
@@ -36,12 +38,12 @@ public class BatchJobListener implements JobListener {
     BatchState state = endState(job.getBatchStatus());
     store.moveTo(batchId, state);
     limiters.release(batchId);
-    store
-        .batch(batchId)
-        .ifPresent(
-            batch ->
-                finished.fire(
-                    new BatchFinished(batchId, batch.owner(), state, store.progress(batch))));
+    store.batch(batchId).ifPresent(batch -> announce(batch, state));
+  }
+
+  private void announce(AnalysisBatch batch, BatchState state) {
+    metrics.finished(batch);
+    finished.fire(new BatchFinished(batchId, batch.owner(), state, store.progress(batch)));
   }
 
   /** In afterJob the runtime has not yet set the final status: STARTED means it completed. */

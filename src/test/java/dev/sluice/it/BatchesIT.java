@@ -1,0 +1,229 @@
+package dev.sluice.it;
+
+import static dev.sluice.it.Problems.assertField;
+import static dev.sluice.it.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Document batches over REST on the real batch runtime: a batch runs to completion across its
+ * partitions with exactly one result per (document, analysis); a stopped batch restarts from its
+ * checkpoints without analysing anything twice; ownership; every bad input names its field and
+ * leaves no batch behind.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BatchesIT {
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return SluiceDeployment.war();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void aBatchCompletesWithOneResultPerDocumentAndAnalysis() throws Exception {
+    List<String> docs = documents(7, "A calm report about rivers and gates.");
+
+    JsonObject batch = submit(ids(docs), "\"summary\",\"sentiment\"", 3, 4);
+    JsonObject done = awaitStatus(batch.getString("id"), "completed");
+
+    JsonObject progress = done.getJsonObject("progress");
+    assertThat(progress.getInt("expected")).isEqualTo(14);
+    assertThat(progress.getInt("done")).isEqualTo(14);
+    assertThat(progress.getInt("failed")).isZero();
+    assertThat(progress.getInt("remaining")).isZero();
+    assertThat(progress.getJsonArray("partitions")).hasSize(3);
+    assertThat(progress.getJsonArray("partitions").getValuesAs(JsonObject.class))
+        .allSatisfy(p -> assertThat(p.getInt("remaining")).isZero());
+    List<JsonObject> results = allResults(batch.getString("id"), 5);
+    assertThat(results).hasSize(14);
+    Set<String> keys = new HashSet<>();
+    for (JsonObject r : results) {
+      assertThat(keys.add(r.getString("documentId") + "/" + r.getString("analysis"))).isTrue();
+      assertThat(r.getString("status")).isEqualTo("completed");
+      assertThat(r.getString("output")).isNotBlank();
+    }
+    assertThat(keys).hasSize(14);
+  }
+
+  @Test
+  void aStoppedBatchRestartsFromItsCheckpointsAndAnalysesEachDocumentOnce() throws Exception {
+    List<String> docs = documents(12, "Slow text [sim:first-token=400]");
+    String id = submit(ids(docs), "\"summary\"", 2, 2).getString("id");
+
+    awaitDone(id, 2);
+    HttpResponse<String> stop = demo().post("/api/batches/" + id + "/stop");
+    assertThat(stop.statusCode()).as(stop.body()).isEqualTo(202);
+    JsonObject stopped = awaitStatus(id, "stopped");
+    int doneAtStop = stopped.getJsonObject("progress").getInt("done");
+    assertThat(doneAtStop).isLessThan(12);
+
+    HttpResponse<String> restart = demo().post("/api/batches/" + id + "/restart");
+    assertThat(restart.statusCode()).as(restart.body()).isEqualTo(202);
+    awaitStatus(id, "completed");
+
+    List<JsonObject> results = allResults(id, 100);
+    assertThat(results).hasSize(12);
+    assertThat(results.stream().map(r -> r.getString("documentId")).distinct()).hasSize(12);
+    assertThat(results).allSatisfy(r -> assertThat(r.getString("status")).isEqualTo("completed"));
+    assertProblem(demo().post("/api/batches/" + id + "/restart"), 409);
+  }
+
+  @Test
+  void anotherUsersBatchIsNotFoundAndAnAdminSeesIt() throws Exception {
+    String id = submit(ids(documents(1, "Mine.")), "\"summary\"", 1, 1).getString("id");
+
+    assertProblem(new Http(base).as(Credentials.of("demo2")).get("/api/batches/" + id), 404);
+    assertProblem(
+        new Http(base).as(Credentials.of("demo2")).post("/api/batches/" + id + "/stop"), 404);
+    assertThat(new Http(base).as(Credentials.admin()).get("/api/batches/" + id).statusCode())
+        .isEqualTo(200);
+    assertThat(
+            Http.json(new Http(base).as(Credentials.of("demo2")).get("/api/batches"))
+                .asJsonObject()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class))
+        .noneMatch(b -> b.getString("id").equals(id));
+  }
+
+  @Test
+  void badRequestsNameTheFieldAndLeaveNoBatch() throws Exception {
+    String doc = documents(1, "Some text.").get(0);
+    int before = myBatchCount();
+
+    assertProblem(demo().postJson("/api/batches", "{not json"), 400);
+    assertField(demo().postJson("/api/batches", "{\"documentIds\":[\"" + doc + "\"]}"), "analyses");
+    assertField(batch("[\"" + doc + "\"]", "\"poetry\"", ""), "analyses");
+    assertField(
+        batch("[\"" + doc + "\",\"" + UUID.randomUUID() + "\"]", "\"summary\"", ""), "documentIds");
+    assertField(batch("[]", "\"summary\"", ""), "documentIds");
+    assertField(
+        batch("[\"" + doc + "\"]", "\"summary\"", ",\"maxConcurrency\":0"), "maxConcurrency");
+    assertField(batch("[\"" + doc + "\"]", "\"summary\"", ",\"partitions\":999"), "partitions");
+    assertField(batch("[\"" + doc + "\"]", "\"summary\"", ",\"model\":\"no-such-model\""), "model");
+    assertField(batch("[\"" + doc + "\"]", "\"custom\"", ""), "customInstruction");
+    assertField(
+        demo()
+            .postJson(
+                "/api/batches",
+                "{\"filter\":{\"title\":\""
+                    + UUID.randomUUID()
+                    + "\"},\"analyses\":[\"summary\"]}"),
+        "filter");
+    assertProblem(demo().post("/api/batches/" + UUID.randomUUID() + "/stop"), 404);
+
+    assertThat(myBatchCount()).isEqualTo(before);
+  }
+
+  private HttpResponse<String> batch(String ids, String analyses, String more) {
+    return demo()
+        .postJson(
+            "/api/batches",
+            "{\"documentIds\":" + ids + ",\"analyses\":[" + analyses + "]" + more + "}");
+  }
+
+  private JsonObject submit(String ids, String analyses, int partitions, int concurrency) {
+    HttpResponse<String> response =
+        batch(
+            ids, analyses, ",\"partitions\":" + partitions + ",\"maxConcurrency\":" + concurrency);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    assertThat(response.headers().firstValue("Location").orElse("")).contains("/api/batches/");
+    return Http.json(response).asJsonObject();
+  }
+
+  private List<String> documents(int n, String text) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String body =
+          Json.createObjectBuilder()
+              .add("title", "Batch doc " + i + " " + UUID.randomUUID())
+              .add("text", text + " Number " + i + ".")
+              .build()
+              .toString();
+      HttpResponse<String> created = demo().postJson("/api/documents", body);
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      ids.add(Http.json(created).asJsonObject().getString("id"));
+    }
+    return ids;
+  }
+
+  private static String ids(List<String> ids) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    ids.forEach(array::add);
+    return array.build().toString();
+  }
+
+  private JsonObject awaitStatus(String id, String status) throws InterruptedException {
+    return await(id, b -> b.getString("status").equals(status), "status " + status);
+  }
+
+  private JsonObject awaitDone(String id, int done) throws InterruptedException {
+    return await(id, b -> b.getJsonObject("progress").getInt("done") >= done, done + " done");
+  }
+
+  private JsonObject await(String id, java.util.function.Predicate<JsonObject> until, String what)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    JsonObject batch;
+    do {
+      HttpResponse<String> response = demo().get("/api/batches/" + id);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      batch = Http.json(response).asJsonObject();
+      if (until.test(batch)) {
+        return batch;
+      }
+      Thread.sleep(100); // polling a test's condition, not pacing work
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError("batch " + id + " never reached " + what + ": " + batch);
+  }
+
+  private List<JsonObject> allResults(String id, int pageSize) {
+    List<JsonObject> all = new ArrayList<>();
+    String after = null;
+    do {
+      JsonObject page =
+          Http.json(
+                  demo()
+                      .get(
+                          "/api/batches/"
+                              + id
+                              + "/results?limit="
+                              + pageSize
+                              + (after == null ? "" : "&after=" + after)))
+              .asJsonObject();
+      all.addAll(page.getJsonArray("items").getValuesAs(JsonObject.class));
+      after = page.containsKey("next") && !page.isNull("next") ? page.getString("next") : null;
+    } while (after != null);
+    return all;
+  }
+
+  private int myBatchCount() {
+    return Http.json(demo().get("/api/batches?limit=100"))
+        .asJsonObject()
+        .getJsonArray("items")
+        .size();
+  }
+
+  private Http demo() {
+    return new Http(base).as(Credentials.demo());
+  }
+}
