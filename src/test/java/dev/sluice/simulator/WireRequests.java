@@ -31,7 +31,8 @@ final class WireRequests {
         body.getDouble("temperature"),
         max,
         List.of(),
-        false);
+        "json_object"
+            .equals(body.getJsonObject("response_format", new JsonObject()).getString("type")));
   }
 
   static ChatRequest anthropic(JsonObject body) {

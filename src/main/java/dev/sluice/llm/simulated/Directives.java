@@ -27,7 +27,8 @@ final class Directives {
           "malformed",
           "tokens",
           "delay",
-          "first-token");
+          "first-token",
+          "invalid-json");
 
   private final Map<String, String> values;
   private final String strippedText;

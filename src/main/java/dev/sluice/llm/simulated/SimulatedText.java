@@ -46,6 +46,21 @@ public final class SimulatedText {
     return pieces(opening, hash(prompt.getBytes(StandardCharsets.UTF_8)), count);
   }
 
+  /**
+   * A stretch of sentences of about {@code count} tokens, derived from the prompt and a salt (so
+   * one prompt can yield several different phrases), without the answer's opening.
+   */
+  public String phrase(String prompt, String salt, int count) {
+    byte[] bytes = (salt + "\u0000" + prompt).getBytes(StandardCharsets.UTF_8);
+    return String.join("", pieces("", hash(bytes), count)).trim();
+  }
+
+  /** A number in [0, 1) derived from the prompt and a salt. */
+  public double fraction(String prompt, String salt) {
+    byte[] bytes = (salt + "\u0000" + prompt).getBytes(StandardCharsets.UTF_8);
+    return new SplittableRandom(hash(bytes) ^ seed).nextDouble();
+  }
+
   /** A description of an image, as exactly {@code count} token pieces. */
   public List<String> describeImage(String mediaType, String base64Data, int count) {
     byte[] bytes = decode(base64Data);

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * @param fault the fault to act out, {@link Fault#NONE} for a normal answer
  * @param firstTokenDelay from the request to the first piece (the long delay for a slow one)
  * @param interTokenDelay between two pieces
- * @param pieces the answer, one token per piece
+ * @param pieces the answer, one token per piece (JSON-mode answers are as long as their JSON)
  * @param finishReason STOP, or LENGTH when the request's maxOutputTokens cut the answer short
  * @param cutAfter for {@link Fault#CUT}: pieces delivered before the stream breaks
  * @param retryAfter for {@link Fault#RATE_LIMITED}: how long the caller should wait
@@ -69,15 +69,15 @@ public record SimulationPlan(
       first = d.millis("slow-first-token").orElse(settings.slowFirstTokenDelay());
     }
     int wanted = d.count("tokens").orElse(settings.outputTokens());
+    List<String> full = answer(new SimulatedText(settings.seed()), request, d, wanted);
     Integer cap = request.maxOutputTokens();
-    boolean capped = cap != null && cap < wanted;
-    int count = capped ? cap : wanted;
+    boolean capped = cap != null && cap < full.size();
     return new SimulationPlan(
         fault,
         first,
         d.millis("delay").orElse(settings.interTokenDelay()),
         // A capped answer is the start of the full one, as when a real model hits its limit.
-        answer(new SimulatedText(settings.seed()), request, d, wanted).subList(0, count),
+        full.subList(0, capped ? cap : full.size()),
         capped ? FinishReason.LENGTH : FinishReason.STOP,
         d.count("cut-after").orElse(settings.cutAfterTokens()),
         d.seconds("retry-after").orElse(settings.retryAfter()),
@@ -91,6 +91,10 @@ public record SimulationPlan(
 
   private static List<String> answer(
       SimulatedText text, ChatRequest request, Directives d, int count) {
+    if (request.jsonOutput()) {
+      String json = SimulatedJson.answer(text, request, d.strippedText(), d.has("invalid-json"));
+      return TokenCounter.instance().split(json);
+    }
     List<ContentPart.Image> images = lastUserImages(request);
     if (!images.isEmpty()) {
       ContentPart.Image image = images.get(0);
