@@ -22,7 +22,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
-    return incident(e, uri);
+    return ProblemCause.in(e)
+        .map(meant -> meant.problem().withInstance(Paths.of(uri)).toResponse())
+        .orElseGet(() -> incident(e, uri));
   }
 
   static Response incident(Throwable e, UriInfo uri) {

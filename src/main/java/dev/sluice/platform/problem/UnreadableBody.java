@@ -4,12 +4,14 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 
 /**
- * A request body that is not valid JSON, or not of the expected shape, is the caller's error (400).
- * JAX-RS runtimes report it from their JSON-B reader without a status (Liberty's as a bare {@link
- * JsonbException}, RESTEasy's own as a {@code ProcessingException}), so it is recognised here by
- * what it is and where it was thrown: a JSON error raised while reading an entity.
+ * A request body that is not valid JSON, or not of the expected shape, is the caller's error (400);
+ * a problem raised while it was read (a size limit) keeps its own status. JAX-RS runtimes report it
+ * from their JSON-B reader without a status (Liberty's as a bare {@link JsonbException}, RESTEasy's
+ * own as a {@code ProcessingException}), so it is recognised here by what it is and where it was
+ * thrown: a JSON error raised while reading an entity.
  */
 final class UnreadableBody {
 
@@ -25,6 +27,10 @@ final class UnreadableBody {
 
   /** The 400 for an unreadable body; any other failure is a server incident. */
   static Response toResponse(Throwable e, UriInfo uri) {
+    Optional<ProblemException> meant = ProblemCause.in(e);
+    if (meant.isPresent()) {
+      return meant.get().problem().withInstance(Paths.of(uri)).toResponse();
+    }
     if (!isUnreadableJson(e)) {
       return UnexpectedExceptionMapper.incident(e, uri);
     }

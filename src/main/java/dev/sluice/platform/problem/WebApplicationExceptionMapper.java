@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 
 /**
  * Turns the JAX-RS runtime's own errors (unknown path 404, wrong method 405, unsupported media type
@@ -18,6 +19,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
   @Override
   public Response toResponse(WebApplicationException e) {
+    Optional<ProblemException> meant = ProblemCause.in(e);
+    if (meant.isPresent()) {
+      return meant.get().problem().withInstance(Paths.of(uri)).toResponse();
+    }
     Response original = e.getResponse();
     int status = original.getStatus();
     if (status >= 500) {

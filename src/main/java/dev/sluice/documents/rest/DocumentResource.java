@@ -1,0 +1,139 @@
+package dev.sluice.documents.rest;
+
+import dev.sluice.chat.PageLimit;
+import dev.sluice.documents.Document;
+import dev.sluice.documents.DocumentCursor;
+import dev.sluice.documents.DocumentFilter;
+import dev.sluice.documents.DocumentIntake;
+import dev.sluice.documents.DocumentService;
+import dev.sluice.documents.DocumentSettings;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's documents: upload a file or send text, list (keyset-paged), read, delete. */
+@Path("/documents")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Documents", description = "Documents of the signed-in user, for analysis")
+@APIResponse(responseCode = "401", description = "Not signed in")
+public class DocumentResource {
+
+  @Inject DocumentIntake intake;
+  @Inject DocumentService documents;
+  @Inject DocumentSettings settings;
+
+  @Context SecurityContext security;
+  @Context UriInfo uri;
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @LimitedUpload
+  @Operation(summary = "Upload a file; its type is read from its bytes, its text extracted")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA,
+              schema = @Schema(implementation = UploadForm.class)))
+  @APIResponse(responseCode = "201", description = "Stored; Location names the new document")
+  @APIResponse(responseCode = "400", description = "No 'file' part, or the file is empty")
+  @APIResponse(responseCode = "413", description = "Larger than sluice.documents.max-upload-bytes")
+  @APIResponse(responseCode = "415", description = "Not a type Sluice accepts")
+  @APIResponse(
+      responseCode = "422",
+      description = "No text could be extracted (damaged, password-protected, no text, too long)")
+  public Response upload(List<EntityPart> parts) {
+    requireSignIn();
+    MultipartUpload form = MultipartUpload.read(parts);
+    return created(intake.upload(form.file(), form.title()));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @LimitedUpload
+  @Operation(summary = "Store a text sent as JSON")
+  @APIResponse(responseCode = "201", description = "Stored; Location names the new document")
+  @APIResponse(
+      responseCode = "400",
+      description = "Malformed JSON, a missing title or text, or an empty or too long text")
+  @APIResponse(responseCode = "413", description = "Larger than sluice.documents.max-upload-bytes")
+  public Response create(NewDocument body) {
+    requireSignIn();
+    NewDocument request = body == null ? new NewDocument(null, null) : body;
+    return created(intake.create(request.title(), request.text()));
+  }
+
+  @GET
+  @Operation(summary = "The caller's documents, newest first, without their text")
+  @APIResponse(responseCode = "200", description = "One page; 'next' is the following one's cursor")
+  @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter")
+  public DocumentPageView list(
+      @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit")
+          String limit,
+      @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("after")
+          String after,
+      @Parameter(description = "Only this content type, e.g. application/pdf")
+          @QueryParam("contentType")
+          String contentType,
+      @Parameter(description = "Only titles containing this, ignoring case") @QueryParam("title")
+          String title) {
+    requireSignIn();
+    int size = PageLimit.parse(limit, "limit");
+    DocumentCursor cursor =
+        after == null || after.isBlank() ? null : DocumentCursor.decode(after, "after");
+    return DocumentPageView.of(documents.mine(DocumentFilter.of(contentType, title), size, cursor));
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "One document with the start of its text (its owner's, or any for an admin)")
+  @APIResponse(responseCode = "200", description = "The document")
+  @APIResponse(responseCode = "404", description = "No such document, or not the caller's")
+  public DocumentView get(@PathParam("id") String id) {
+    requireSignIn();
+    return DocumentView.of(documents.get(id), settings.previewChars());
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Operation(summary = "Delete a document and its stored bytes")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "404", description = "No such document, or not the caller's")
+  public Response delete(@PathParam("id") String id) {
+    requireSignIn();
+    documents.delete(id);
+    return Response.noContent().build();
+  }
+
+  private Response created(Document document) {
+    return Response.created(uri.getBaseUriBuilder().path("documents").path(document.id()).build())
+        .entity(DocumentView.of(document, settings.previewChars()))
+        .build();
+  }
+
+  /** web.xml demands sign-in here; should that ever change, the answer is a 401, not a 500. */
+  private void requireSignIn() {
+    RestSignIn.require(security);
+  }
+}

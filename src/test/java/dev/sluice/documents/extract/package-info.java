@@ -1,0 +1,2 @@
+/** Unit tests of type detection and text extraction, on files the tests make themselves. */
+package dev.sluice.documents.extract;
