@@ -52,6 +52,7 @@ public class BatchResource {
 
   @GET
   @Operation(summary = "The caller's batches, newest first")
+  @APIResponse(responseCode = "200", description = "A page of batches")
   public BatchPageView list(
       @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit")
           String limit,
@@ -66,6 +67,7 @@ public class BatchResource {
   @Operation(
       summary =
           "A batch: status, progress per partition and in total, tokens, cost, rate, estimated completion")
+  @APIResponse(responseCode = "200", description = "The batch")
   public BatchView get(@PathParam("id") String id) {
     return view(batches.get(id));
   }
@@ -95,6 +97,7 @@ public class BatchResource {
   @GET
   @Path("/{id}/results")
   @Operation(summary = "A batch's results in document order, with errors")
+  @APIResponse(responseCode = "200", description = "A page of results")
   public ResultPageView results(
       @PathParam("id") String id,
       @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit")
