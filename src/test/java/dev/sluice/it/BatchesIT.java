@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +19,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -86,6 +94,50 @@ class BatchesIT {
     assertThat(results.stream().map(r -> r.getString("documentId")).distinct()).hasSize(12);
     assertThat(results).allSatisfy(r -> assertThat(r.getString("status")).isEqualTo("completed"));
     assertProblem(demo().post("/api/batches/" + id + "/restart"), 409);
+  }
+
+  @Test
+  void theProgressSocketFollowsABatchToItsEnd() throws Exception {
+    List<String> docs = documents(8, "Paced text [sim:first-token=300]");
+    String id = submit(ids(docs), "\"summary\"", 2, 2).getString("id");
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    CountDownLatch ended = new CountDownLatch(1);
+
+    WebSocket socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .header("Authorization", Credentials.demo().header())
+            .header("Origin", base.getProtocol() + "://" + base.getHost() + ":" + base.getPort())
+            .buildAsync(
+                URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws/batches/" + id),
+                new WebSocket.Listener() {
+                  private final StringBuilder text = new StringBuilder();
+
+                  @Override
+                  public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                    text.append(data);
+                    if (last) {
+                      JsonObject frame = Http.json(text.toString()).asJsonObject();
+                      text.setLength(0);
+                      frames.add(frame);
+                      if (frame.getString("status").equals("completed")) {
+                        ended.countDown();
+                      }
+                    }
+                    ws.request(1);
+                    return null;
+                  }
+                })
+            .get(10, TimeUnit.SECONDS);
+
+    assertThat(ended.await(90, TimeUnit.SECONDS)).as("frames: " + frames).isTrue();
+    socket.abort();
+    List<Integer> done =
+        frames.stream().map(f -> f.getJsonObject("progress").getInt("done")).toList();
+    assertThat(done).isSorted();
+    assertThat(done.get(done.size() - 1)).isEqualTo(8);
+    assertThat(done).anyMatch(d -> d < 8);
+    assertThat(frames.get(frames.size() - 1).getString("type")).isIn("finished", "progress");
   }
 
   @Test
@@ -180,7 +232,7 @@ class BatchesIT {
     return await(id, b -> b.getJsonObject("progress").getInt("done") >= done, done + " done");
   }
 
-  private JsonObject await(String id, java.util.function.Predicate<JsonObject> until, String what)
+  private JsonObject await(String id, Predicate<JsonObject> until, String what)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     JsonObject batch;

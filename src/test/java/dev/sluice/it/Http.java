@@ -79,6 +79,10 @@ public final class Http {
   }
 
   public static JsonStructure json(HttpResponse<String> response) {
-    return Json.createReader(new StringReader(response.body())).read();
+    return json(response.body());
+  }
+
+  public static JsonStructure json(String text) {
+    return Json.createReader(new StringReader(text)).read();
   }
 }
