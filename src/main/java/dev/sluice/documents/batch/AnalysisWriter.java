@@ -34,11 +34,11 @@ public class AnalysisWriter extends AbstractItemWriter {
 
   @Inject @BatchProperty String chunkTimeoutSeconds;
 
-  @Inject BatchStore store;
+  @Inject BatchJobStore store;
   @Inject DocumentAnalyzer analyzer;
   @Inject BatchLimiters limiters;
   @Inject Event<BatchProgressed> progressed;
-  @Inject BatchMetrics metrics;
+  @Inject BatchJobMetrics metrics;
 
   private record Done(BatchItem item, AnalysisKind kind, AnalysisOutcome outcome) {}
 

@@ -26,7 +26,7 @@ public class BatchItemReader extends AbstractItemReader {
 
   @Inject @BatchProperty String pageSize;
 
-  @Inject BatchStore store;
+  @Inject BatchJobStore store;
 
   private final Deque<BatchItem> page = new ArrayDeque<>();
   private int position;

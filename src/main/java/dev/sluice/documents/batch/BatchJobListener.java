@@ -22,10 +22,10 @@ public class BatchJobListener implements JobListener {
 
   @Inject @BatchProperty String batchId;
 
-  @Inject BatchStore store;
+  @Inject BatchJobStore store;
   @Inject BatchLimiters limiters;
   @Inject Event<BatchFinished> finished;
-  @Inject BatchMetrics metrics;
+  @Inject BatchJobMetrics metrics;
 
   @Override
   public void beforeJob() {

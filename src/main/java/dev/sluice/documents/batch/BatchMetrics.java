@@ -13,18 +13,20 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Batch metrics: results by analysis and outcome ({@code sluice_batch_results_total}; its rate is
- * items per second), calls in flight per running batch, and batch durations by final state.
+ * The MicroProfile Metrics adapter of {@link BatchJobMetrics}: results by analysis and outcome
+ * ({@code sluice_batch_results_total}; its rate is items per second), calls in flight per running
+ * batch, and batch durations by final state.
  */
 @ApplicationScoped
-public class BatchMetrics {
+public class BatchMetrics implements BatchJobMetrics {
 
   private static final String IN_FLIGHT = "sluice.batch.calls.in.flight";
 
   @Inject MetricRegistry registry;
   @Inject BatchLimiters limiters;
 
-  void result(AnalysisKind kind, AnalysisStatus status) {
+  @Override
+  public void result(AnalysisKind kind, AnalysisStatus status) {
     registry
         .counter(
             "sluice.batch.results",
@@ -34,7 +36,8 @@ public class BatchMetrics {
   }
 
   /** Shows the batch's calls in flight while it runs. */
-  void running(String batchId) {
+  @Override
+  public void running(String batchId) {
     registry.gauge(
         Metadata.builder()
             .withName(IN_FLIGHT)
@@ -49,7 +52,8 @@ public class BatchMetrics {
     registry.remove(new MetricID(IN_FLIGHT, new Tag("batch", finished.batchId())));
   }
 
-  void finished(AnalysisBatch batch) {
+  @Override
+  public void finished(AnalysisBatch batch) {
     if (batch.startedAt() != null && batch.finishedAt() != null) {
       registry
           .timer(

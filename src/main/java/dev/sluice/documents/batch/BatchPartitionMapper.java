@@ -23,7 +23,7 @@ public class BatchPartitionMapper implements PartitionMapper {
 
   @Inject @BatchProperty String maxThreads;
 
-  @Inject BatchStore store;
+  @Inject BatchJobStore store;
 
   @Override
   public PartitionPlan mapPartitions() {

@@ -20,19 +20,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the batch job reads and writes: a batch's settings, pages of its unfinished items, the
+ * The JPA adapter of {@link BatchJobStore}: a batch's settings, pages of its unfinished items, the
  * documents behind them, and results written so that a re-run overwrites instead of adding. Joins
  * the caller's transaction — the chunk's, inside the job — so results commit with the checkpoint.
  */
 @ApplicationScoped
 @Transactional
-public class BatchStore {
+public class BatchStore implements BatchJobStore {
 
   @PersistenceContext(unitName = "sluice")
   EntityManager em;
 
   private final Clock clock = Clock.systemUTC();
 
+  @Override
   public Optional<AnalysisBatch> batch(String batchId) {
     return Optional.ofNullable(em.find(AnalysisBatch.class, batchId));
   }
@@ -40,14 +41,18 @@ public class BatchStore {
   /**
    * Items after {@code afterItem} up to {@code lastItem} that still lack a finished (completed or
    * skipped) result for some of the batch's {@code analyses}: on a restart, and on a re-run for
-   * failed items, only those are analysed again.
+   * failed items, only those are analysed again. The join on the document tells a deleted one and a
+   * text document without text, which the job skips.
    */
+  @Override
   public List<BatchItem> unfinishedItems(
       String batchId, int afterItem, int lastItem, int analyses, int max) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT i.item_no, i.document_id FROM batch_item i"
+                "SELECT i.item_no, i.document_id, d.content_type,"
+                    + " CASE WHEN d.text IS NULL OR d.char_count = 0 THEN 0 ELSE 1 END"
+                    + " FROM batch_item i LEFT JOIN document d ON d.id = i.document_id"
                     + " WHERE i.batch_id = ?1 AND i.item_no > ?2 AND i.item_no <= ?3"
                     + " AND (SELECT COUNT(*) FROM analysis_result r WHERE r.batch_id = i.batch_id"
                     + " AND r.document_id = i.document_id AND r.status <> 'FAILED') < ?4"
@@ -59,11 +64,17 @@ public class BatchStore {
             .setMaxResults(max)
             .getResultList();
     return rows.stream()
-        .map(r -> new BatchItem(((Number) r[0]).intValue(), (String) r[1]))
+        .map(
+            r ->
+                new BatchItem(
+                    ((Number) r[0]).intValue(),
+                    (String) r[1],
+                    BatchItem.Check.of((String) r[2], ((Number) r[3]).intValue() == 1)))
         .toList();
   }
 
   /** The documents of these items as the analyses read them; a deleted document is absent. */
+  @Override
   public Map<String, AnalysisInput> inputs(Collection<String> documentIds) {
     Map<String, AnalysisInput> inputs = new HashMap<>();
     em.createQuery("SELECT d FROM Document d WHERE d.id IN :ids", Document.class)
@@ -86,6 +97,7 @@ public class BatchStore {
   }
 
   /** Keys of this batch's results for these documents that need no new run. */
+  @Override
   public Set<ResultKey> finished(String batchId, Collection<String> documentIds) {
     Set<ResultKey> keys = new HashSet<>();
     em.createQuery(
@@ -101,6 +113,7 @@ public class BatchStore {
   }
 
   /** Writes one outcome: a new row, or the same row again for an item that runs a second time. */
+  @Override
   public void record(
       BatchItem item, int partitionNo, String batchId, AnalysisKind kind, AnalysisOutcome outcome) {
     ResultKey key = new ResultKey(batchId, item.documentId(), kind.apiName());
@@ -146,6 +159,7 @@ public class BatchStore {
   }
 
   /** Records the batch runtime's execution and state of a batch. */
+  @Override
   public void started(String batchId, long executionId) {
     batch(batchId).ifPresent(b -> b.started(executionId, clock));
   }
@@ -153,6 +167,7 @@ public class BatchStore {
   /**
    * Moves the batch to {@code state}; a batch that has ended leaves its end only to start again.
    */
+  @Override
   public void moveTo(String batchId, BatchState state) {
     batch(batchId)
         .filter(b -> b.status() != state && (!b.status().isFinal() || state.isFinal()))
@@ -160,6 +175,7 @@ public class BatchStore {
   }
 
   /** The batch's progress now. */
+  @Override
   public BatchProgress progress(AnalysisBatch batch) {
     return BatchProgress.of(batch, tallies(batch.id()), java.time.Instant.now());
   }

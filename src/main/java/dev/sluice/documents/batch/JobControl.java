@@ -28,6 +28,10 @@ public class JobControl {
   @ConfigProperty(name = "sluice.batch.chunk-timeout-seconds", defaultValue = "1800")
   int chunkTimeoutSeconds;
 
+  @Inject
+  @ConfigProperty(name = "sluice.batch.skip-limit", defaultValue = "1000")
+  int skipLimit;
+
   public long start(String batchId) {
     return operator().start(JOB, parameters(batchId));
   }
@@ -52,6 +56,7 @@ public class JobControl {
     p.setProperty("pageSize", String.valueOf(Math.max(chunkSize, 200)));
     p.setProperty("maxThreads", String.valueOf(maxThreads));
     p.setProperty("chunkTimeoutSeconds", String.valueOf(chunkTimeoutSeconds));
+    p.setProperty("skipLimit", String.valueOf(skipLimit));
     return p;
   }
 

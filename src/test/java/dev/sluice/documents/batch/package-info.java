@@ -1,2 +1,5 @@
-/** Unit tests of the batch's pure parts: partition ranges, the limiter, request rules, progress. */
+/**
+ * Unit tests of the batch's pure parts: partition ranges, the limiter, request rules, progress,
+ * item checks; and the in-memory store the batch tests out of the container run on.
+ */
 package dev.sluice.documents.batch;
