@@ -13,7 +13,6 @@ import dev.sluice.llm.ProviderType;
 import dev.sluice.llm.StreamListener;
 import dev.sluice.llm.openai.OpenAiProvider;
 import dev.sluice.llm.simulated.SimulatorSettings;
-import dev.sluice.simulator.Arrival;
 import dev.sluice.simulator.SimulatorServer;
 import java.net.URI;
 import java.time.Clock;
@@ -91,11 +90,15 @@ class GateAgainstSimulatorTest {
     }
     awaitAll(calls);
 
-    List<Long> arrivals = simulator.arrivals().stream().map(Arrival::nanoTime).sorted().toList();
-    assertThat(arrivals).hasSize(50);
+    assertThat(simulator.arrivals()).hasSize(50);
+    // Measured where the gate decides, as it hands each call to the provider: arrivals at the
+    // simulator can bunch up behind a busy machine's scheduling, which no client-side gate
+    // controls.
+    List<Long> released = sends.stream().sorted().toList();
+    assertThat(released).hasSize(50);
     long period = Duration.ofSeconds(2).toNanos();
-    for (long start : arrivals) {
-      long inWindow = arrivals.stream().filter(t -> t >= start && t < start + period).count();
+    for (long start : released) {
+      long inWindow = released.stream().filter(t -> t >= start && t < start + period).count();
       assertThat(inWindow).isLessThanOrEqualTo(20);
     }
   }
