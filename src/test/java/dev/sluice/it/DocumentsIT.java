@@ -198,8 +198,15 @@ class DocumentsIT {
   }
 
   @Test
-  void badJsonIsABadRequestNamingTheField() {
+  void malformedBodiesAndEmptyTextsAreBadRequestsNamingTheField() {
     assertProblem(postJson(demo(), "{\"title\": "), 400);
+    assertProblem(
+        send(
+            demo(),
+            HttpRequest.newBuilder(resolve("/api/documents"))
+                .header("Content-Type", "multipart/form-data")
+                .POST(HttpRequest.BodyPublishers.ofString("no boundary"))),
+        400);
     assertField(postJson(demo(), "{\"title\":\"t\",\"text\":\"   \"}"), 400, "text");
     assertField(postJson(demo(), "{\"text\":\"words\"}"), 400, "title");
     assertProblem(

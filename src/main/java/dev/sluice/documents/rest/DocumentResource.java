@@ -40,6 +40,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "Not signed in")
 public class DocumentResource {
 
+  // One operation in OpenAPI for both bodies: they share the path and the method.
+  static final String STORE = "Store a document: a file (multipart/form-data) or a text (JSON)";
+  static final String STORE_DETAIL =
+      "A file's type is read from its bytes; text is extracted from PDF, DOCX, HTML, Markdown and"
+          + " plain text, while PNG, JPEG, WebP, MP3, WAV and M4A are kept as they are.";
+  static final String BAD_REQUEST =
+      "No 'file' part or an empty file; malformed JSON, a missing title or text, an empty or too"
+          + " long text";
+
   @Inject DocumentIntake intake;
   @Inject DocumentService documents;
   @Inject DocumentSettings settings;
@@ -50,14 +59,14 @@ public class DocumentResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @LimitedUpload
-  @Operation(summary = "Upload a file; its type is read from its bytes, its text extracted")
+  @Operation(summary = STORE, description = STORE_DETAIL)
   @RequestBody(
       content =
           @Content(
               mediaType = MediaType.MULTIPART_FORM_DATA,
               schema = @Schema(implementation = UploadForm.class)))
   @APIResponse(responseCode = "201", description = "Stored; Location names the new document")
-  @APIResponse(responseCode = "400", description = "No 'file' part, or the file is empty")
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
   @APIResponse(responseCode = "413", description = "Larger than sluice.documents.max-upload-bytes")
   @APIResponse(responseCode = "415", description = "Not a type Sluice accepts")
   @APIResponse(
@@ -72,11 +81,9 @@ public class DocumentResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @LimitedUpload
-  @Operation(summary = "Store a text sent as JSON")
+  @Operation(summary = STORE, description = STORE_DETAIL)
   @APIResponse(responseCode = "201", description = "Stored; Location names the new document")
-  @APIResponse(
-      responseCode = "400",
-      description = "Malformed JSON, a missing title or text, or an empty or too long text")
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
   @APIResponse(responseCode = "413", description = "Larger than sluice.documents.max-upload-bytes")
   public Response create(NewDocument body) {
     requireSignIn();

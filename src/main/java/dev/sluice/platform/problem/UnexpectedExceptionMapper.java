@@ -11,7 +11,9 @@ import java.util.logging.Logger;
 
 /**
  * The last resort: a server-side failure is logged once with an incident id, and the caller gets a
- * 500 problem carrying only that id, never a stack trace or an internal message.
+ * 500 problem carrying only that id, never a stack trace or an internal message. Two failures are
+ * the caller's after all: a body its reader found malformed (400), and a problem a library wrapped
+ * on its way out (its own status).
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -22,6 +24,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
+    if (UnreadableBody.isMalformedBody(e)) {
+      return UnreadableBody.malformed(uri);
+    }
     return ProblemCause.in(e)
         .map(meant -> meant.problem().withInstance(Paths.of(uri)).toResponse())
         .orElseGet(() -> incident(e, uri));

@@ -4,6 +4,7 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,24 @@ final class UnreadableBody {
       json = t instanceof JsonbException || t instanceof JsonException;
     }
     return json && thrownWhileReading(e);
+  }
+
+  /**
+   * Whether a body reader failed on the body itself: a multipart reader, for one, reports a form
+   * without its boundary as a bare {@link IOException}.
+   */
+  static boolean isMalformedBody(Throwable e) {
+    return e instanceof IOException && thrownWhileReading(e);
+  }
+
+  /** The 400 for a body its reader could not make sense of. */
+  static Response malformed(UriInfo uri) {
+    return Problem.of(
+            400,
+            "Bad Request",
+            "the request body could not be read: it is not well-formed for its content type")
+        .withInstance(Paths.of(uri))
+        .toResponse();
   }
 
   /** The 400 for an unreadable body; any other failure is a server incident. */

@@ -51,7 +51,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       case 404 -> "no resource at this path";
       case 405 -> "this method is not allowed here";
       case 406 -> "no acceptable representation; this API answers application/json";
-      case 415 -> "unsupported content type; send application/json";
+      case 415 -> "unsupported content type for this call; /openapi lists the ones it accepts";
       default -> e.getMessage() == null ? "request failed" : e.getMessage();
     };
   }

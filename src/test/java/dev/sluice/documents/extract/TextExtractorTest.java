@@ -33,6 +33,15 @@ class TextExtractorTest {
   }
 
   @Test
+  void aWordDocumentIsKnownByItsBytesAlone() {
+    Extraction docx = extract(null, "application/octet-stream", SampleFiles.docx("Unnamed."));
+
+    assertThat(docx.contentType())
+        .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    assertThat(docx.text()).isEqualTo("Unnamed.");
+  }
+
+  @Test
   void readsTheBodyTextOfHtml() {
     String html =
         "<!DOCTYPE html><html><head><title>T</title><script>var x = 1;</script></head>"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.ProcessingException;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 class UnreadableBodyTest {
@@ -40,5 +41,18 @@ class UnreadableBodyTest {
   @Test
   void anotherFailureWhileReadingIsAServerFault() {
     assertThat(UnreadableBody.isUnreadableJson(readFrom(new IllegalStateException()))).isFalse();
+  }
+
+  @Test
+  void anIOExceptionOfABodyReaderIsAMalformedBody() {
+    IOException noBoundary = readFrom("Unable to get boundary for multipart");
+
+    assertThat(UnreadableBody.isMalformedBody(noBoundary)).isTrue();
+    assertThat(UnreadableBody.isMalformedBody(new IOException("disk full"))).isFalse();
+  }
+
+  /** Stands in for RESTEasy's multipart reader, which throws an IOException from readFrom. */
+  private static IOException readFrom(String message) {
+    return new IOException(message);
   }
 }
