@@ -28,8 +28,10 @@ final class BucketBudget implements Budget {
   static BucketBudget local(
       long perPeriod, double burstFraction, Duration period, TimeSource time) {
     long burst = burstCapacity(perPeriod, burstFraction);
-    // With C = 1 there is nothing left to refill; one per period keeps the budget alive.
-    long refill = Math.max(1, perPeriod - burst);
+    // With C = 1 there is nothing left to refill; one per period keeps the budget alive. Bucket4j
+    // refills at most one token per nanosecond: a larger budget (6e10 a minute, "no limit" in
+    // practice) is held at that rate rather than refused.
+    long refill = Math.min(Math.max(1, perPeriod - burst), period.toNanos());
     Bucket bucket =
         Bucket.builder()
             .addLimit(

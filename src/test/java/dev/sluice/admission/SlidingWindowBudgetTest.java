@@ -49,6 +49,15 @@ class SlidingWindowBudgetTest {
     assertThat(charged).isGreaterThanOrEqualTo(Math.round(0.95 * 10_000 * PERIODS));
   }
 
+  @Test
+  void aBudgetTooLargeForTheBucketMeansNoLimitRatherThanAnError() {
+    var settings = LaneSettings.of("huge", 1000, 100_000_000, 100_000_000_000L, 10_000);
+
+    var fixture = new LaneFixture(settings);
+
+    assertThat(fixture.lane.snapshot()).isNotNull();
+  }
+
   /** Keeps 50 calls waiting at all times for PERIODS periods; each admitted call ends at once. */
   private static List<Admission> drive(LaneSettings settings, Random random, int min, int max) {
     var fixture = new LaneFixture(settings);
