@@ -1,5 +1,6 @@
 package dev.sluice.chat;
 
+import dev.sluice.platform.database.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,5 +1,6 @@
 package dev.sluice.chat;
 
+import dev.sluice.platform.database.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

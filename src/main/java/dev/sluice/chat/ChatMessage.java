@@ -1,6 +1,7 @@
 package dev.sluice.chat;
 
 import dev.sluice.admission.Priority;
+import dev.sluice.platform.database.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

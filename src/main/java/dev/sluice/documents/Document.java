@@ -1,5 +1,6 @@
 package dev.sluice.documents;
 
+import dev.sluice.platform.database.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -75,8 +75,7 @@ public class Document {
     d.text = text;
     d.charCount = text == null ? 0 : text.length();
     d.tokenCount = tokenCount;
-    d.createdAt =
-        LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    d.createdAt = Timestamps.now(clock);
     return d;
   }
 

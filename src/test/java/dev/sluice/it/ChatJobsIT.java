@@ -1,5 +1,7 @@
 package dev.sluice.it;
 
+import static dev.sluice.it.Problems.assertField;
+import static dev.sluice.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
@@ -221,22 +223,5 @@ class ChatJobsIT {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
-  }
-
-  private static void assertField(HttpResponse<String> response, String field) {
-    assertProblem(response, 400);
-    assertThat(
-            Http.json(response).asJsonObject().getJsonArray("errors").getValuesAs(JsonObject.class))
-        .extracting(e -> e.getString("field"))
-        .contains(field);
-  }
-
-  private static void assertProblem(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type").orElse(""))
-        .startsWith("application/problem+json");
-    assertThat(Http.json(response).asJsonObject().get("status").toString())
-        .isEqualTo(String.valueOf(status));
-    assertThat(response.body()).doesNotContain("Exception");
   }
 }

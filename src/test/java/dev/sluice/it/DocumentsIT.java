@@ -1,5 +1,7 @@
 package dev.sluice.it;
 
+import static dev.sluice.it.Problems.assertField;
+import static dev.sluice.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.documents.extract.SampleFiles;
@@ -323,21 +325,5 @@ class DocumentsIT {
 
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static void assertField(HttpResponse<String> response, int status, String field) {
-    assertProblem(response, status);
-    assertThat(
-            Http.json(response).asJsonObject().getJsonArray("errors").getValuesAs(JsonObject.class))
-        .extracting(e -> e.getString("field"))
-        .contains(field);
-  }
-
-  private static void assertProblem(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type").orElse(""))
-        .startsWith("application/problem+json");
-    assertThat(Http.json(response).asJsonObject().getInt("status")).isEqualTo(status);
-    assertThat(response.body()).doesNotContain("Exception");
   }
 }

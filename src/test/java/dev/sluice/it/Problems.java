@@ -16,12 +16,20 @@ final class Problems {
     assertThat(response.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/problem+json");
     assertThat(Http.json(response).asJsonObject().getInt("status")).isEqualTo(status);
-    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(response.body())
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("<html");
   }
 
   /** A 400 problem naming {@code field} among its errors. */
   static void assertField(HttpResponse<String> response, String field) {
-    assertProblem(response, 400);
+    assertField(response, 400, field);
+  }
+
+  /** A problem with this status naming {@code field} among its errors. */
+  static void assertField(HttpResponse<String> response, int status, String field) {
+    assertProblem(response, status);
     assertThat(
             Http.json(response).asJsonObject().getJsonArray("errors").getValuesAs(JsonObject.class))
         .extracting(e -> e.getString("field"))

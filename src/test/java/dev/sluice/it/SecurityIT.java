@@ -1,5 +1,6 @@
 package dev.sluice.it;
 
+import static dev.sluice.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
@@ -88,13 +89,5 @@ class SecurityIT {
         .isEqualTo(404);
     assertThat(new Http(base).as(Credentials.demo()).get("/api/admin/queues").statusCode())
         .isEqualTo(403);
-  }
-
-  private static void assertProblem(HttpResponse<String> response, int status) {
-    assertThat(response.headers().firstValue("Content-Type").orElse(""))
-        .as(response.body())
-        .startsWith("application/problem+json");
-    assertThat(Http.json(response).asJsonObject().getInt("status")).isEqualTo(status);
-    assertThat(response.body()).doesNotContain("Exception").doesNotContain("<html");
   }
 }

@@ -1,8 +1,8 @@
 package dev.sluice.chat.rest;
 
 import dev.sluice.chat.MessageService;
-import dev.sluice.chat.PageLimit;
 import dev.sluice.platform.problem.ProblemException;
+import dev.sluice.platform.rest.PageLimit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -2,6 +2,7 @@ package dev.sluice.documents.batch;
 
 import dev.sluice.admission.Priority;
 import dev.sluice.documents.analysis.AnalysisKind;
+import dev.sluice.platform.database.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -117,7 +117,7 @@ public class AnalysisBatch {
   }
 
   static LocalDateTime now(Clock clock) {
-    return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    return Timestamps.now(clock);
   }
 
   private static Instant instant(LocalDateTime stored) {

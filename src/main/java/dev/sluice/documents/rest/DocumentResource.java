@@ -1,12 +1,12 @@
 package dev.sluice.documents.rest;
 
-import dev.sluice.chat.PageLimit;
 import dev.sluice.documents.Document;
 import dev.sluice.documents.DocumentCursor;
 import dev.sluice.documents.DocumentFilter;
 import dev.sluice.documents.DocumentIntake;
 import dev.sluice.documents.DocumentService;
 import dev.sluice.documents.DocumentSettings;
+import dev.sluice.platform.rest.PageLimit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

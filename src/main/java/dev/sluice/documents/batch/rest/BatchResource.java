@@ -1,11 +1,11 @@
 package dev.sluice.documents.batch.rest;
 
 import dev.sluice.chat.ChatCursor;
-import dev.sluice.chat.PageLimit;
 import dev.sluice.documents.batch.AnalysisBatch;
 import dev.sluice.documents.batch.BatchLimiters;
 import dev.sluice.documents.batch.BatchRequest;
 import dev.sluice.documents.batch.BatchService;
+import dev.sluice.platform.rest.PageLimit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

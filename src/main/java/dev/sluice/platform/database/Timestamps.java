@@ -1,4 +1,4 @@
-package dev.sluice.chat;
+package dev.sluice.platform.database;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,19 +11,19 @@ import java.time.temporal.ChronoUnit;
  * which both H2 and PostgreSQL keep exactly, so a value read back equals the one written and can be
  * used as a paging key.
  */
-final class Timestamps {
+public final class Timestamps {
 
   private Timestamps() {}
 
-  static LocalDateTime now(Clock clock) {
+  public static LocalDateTime now(Clock clock) {
     return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 
-  static Instant toInstant(LocalDateTime stored) {
+  public static Instant toInstant(LocalDateTime stored) {
     return stored == null ? null : stored.toInstant(ZoneOffset.UTC);
   }
 
-  static LocalDateTime fromInstant(Instant instant) {
+  public static LocalDateTime fromInstant(Instant instant) {
     return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -1,4 +1,4 @@
-package dev.sluice.chat;
+package dev.sluice.platform.rest;
 
 import dev.sluice.platform.problem.ProblemException;
 

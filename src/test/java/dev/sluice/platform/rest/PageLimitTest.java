@@ -1,4 +1,4 @@
-package dev.sluice.chat;
+package dev.sluice.platform.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
