@@ -4,12 +4,14 @@ import static dev.sluice.it.Problems.assertField;
 import static dev.sluice.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.documents.extract.SampleFiles;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -48,8 +50,9 @@ class BatchesIT {
   @ArquillianResource URL base;
 
   @Test
-  void aBatchCompletesWithOneResultPerDocumentAndAnalysis() throws Exception {
-    List<String> docs = documents(7, "A calm report about rivers and gates.");
+  void aBatchOfUploadedPdfAndTextCompletesWithOneResultPerDocumentAndAnalysis() throws Exception {
+    List<String> docs = new ArrayList<>(documents(6, "A calm report about rivers and gates."));
+    docs.add(uploadedPdf());
 
     JsonObject batch = submit(ids(docs), "\"summary\",\"sentiment\"", 3, 4);
     JsonObject done = awaitStatus(batch.getString("id"), "completed");
@@ -216,6 +219,22 @@ class BatchesIT {
       ids.add(Http.json(created).asJsonObject().getString("id"));
     }
     return ids;
+  }
+
+  /** A real PDF, uploaded as a file: its text is what the batch analyses. */
+  private String uploadedPdf() {
+    byte[] pdf = SampleFiles.pdf("Sluice gates", "The lock keeper opened the upper gates at dawn.");
+    MultipartBody form =
+        new MultipartBody()
+            .file("file", "gates-" + UUID.randomUUID() + ".pdf", "application/pdf", pdf);
+    HttpResponse<String> created =
+        demo()
+            .send(
+                HttpRequest.newBuilder(demo().resolve("/api/documents"))
+                    .header("Content-Type", form.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return Http.json(created).asJsonObject().getString("id");
   }
 
   private static String ids(List<String> ids) {
