@@ -37,6 +37,16 @@ public class DocumentIntake {
 
   /** Stores an uploaded file; {@code title} defaults to the file's name. */
   public Document upload(UploadedFile file, String title) {
+    return store(read(file, title));
+  }
+
+  /** Stores a text sent as JSON. */
+  public Document create(String title, String text) {
+    return store(readText(title, text));
+  }
+
+  /** Types an uploaded file and extracts its text, storing nothing. */
+  public IncomingDocument read(UploadedFile file, String title) {
     Extraction extraction = extractor.extract(file);
     String name = title != null && !title.isBlank() ? title.strip() : file.name();
     Document document =
@@ -48,20 +58,22 @@ public class DocumentIntake {
             extraction.text(),
             TokenCounter.instance().count(extraction.text()),
             clock);
-    documents.add(document, extraction.text() == null ? file.bytes() : null);
-    return document;
+    return new IncomingDocument(document, extraction.text() == null ? file.bytes() : null);
   }
 
-  /** Stores a text sent as JSON. */
-  public Document create(String title, String text) {
+  /** Checks a text sent as JSON, storing nothing. */
+  public IncomingDocument readText(String title, String text) {
     TextDraft.Result checked = TextDraft.check(title, text, settings.maxTextChars(), "");
     if (!checked.valid()) {
       throw new ProblemException(
           Problem.of(400, "Bad Request", checked.summary()).withErrors(checked.errors()));
     }
-    Document document = plainText(caller.name(), checked.draft(), clock);
-    documents.add(document, null);
-    return document;
+    return new IncomingDocument(plainText(caller.name(), checked.draft(), clock), null);
+  }
+
+  private Document store(IncomingDocument incoming) {
+    documents.add(incoming.document(), incoming.content());
+    return incoming.document();
   }
 
   /** A text document as stored, for JSON and for the lines of a bulk load. */

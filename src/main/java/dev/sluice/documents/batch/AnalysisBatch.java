@@ -38,6 +38,10 @@ public class AnalysisBatch {
   @Column(nullable = false, length = 16)
   private BatchState status;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private RunKind kind = RunKind.BATCH;
+
   @Column(nullable = false, length = 500)
   private String analyses;
 
@@ -98,6 +102,16 @@ public class AnalysisBatch {
     return b;
   }
 
+  /**
+   * The run of one uploaded document's analyses: one item, one partition, run by a document job
+   * instead of the batch runtime.
+   */
+  public static AnalysisBatch forUpload(String owner, BatchDraft draft, Clock clock) {
+    AnalysisBatch run = create(owner, draft, 1, clock);
+    run.kind = RunKind.UPLOAD;
+    return run;
+  }
+
   void started(long execution, Clock clock) {
     executionId = execution;
     status = BatchState.STARTED;
@@ -134,6 +148,10 @@ public class AnalysisBatch {
 
   public BatchState status() {
     return status;
+  }
+
+  public RunKind kind() {
+    return kind;
   }
 
   public List<AnalysisKind> analyses() {

@@ -7,7 +7,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 
-/** Pages for the API: a user's batches newest first, a batch's results in item order; by key. */
+/**
+ * Pages for the API: a user's batches newest first (single-document runs left out), a document's
+ * results across runs, a batch's results in item order; by key.
+ */
 @ApplicationScoped
 public class BatchQueries {
 
@@ -20,20 +23,38 @@ public class BatchQueries {
     if (after == null) {
       query =
           em.createQuery(
-              "SELECT b FROM AnalysisBatch b WHERE b.owner = :owner"
+              "SELECT b FROM AnalysisBatch b WHERE b.owner = :owner AND b.kind = :kind"
                   + " ORDER BY b.createdAt DESC, b.id DESC",
               AnalysisBatch.class);
     } else {
       query =
           em.createQuery(
-                  "SELECT b FROM AnalysisBatch b WHERE b.owner = :owner AND (b.createdAt < :at"
+                  "SELECT b FROM AnalysisBatch b WHERE b.owner = :owner AND b.kind = :kind"
+                      + " AND (b.createdAt < :at"
                       + " OR (b.createdAt = :at AND b.id < :id))"
                       + " ORDER BY b.createdAt DESC, b.id DESC",
                   AnalysisBatch.class)
               .setParameter("at", after.updatedAt())
               .setParameter("id", after.id());
     }
-    return query.setParameter("owner", owner).setMaxResults(max).getResultList();
+    return query
+        .setParameter("owner", owner)
+        .setParameter("kind", RunKind.BATCH)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /**
+   * Up to {@code max} results of one document across its runs (batches and uploads), newest first.
+   */
+  public List<AnalysisResult> ofDocument(String documentId, int max) {
+    return em.createQuery(
+            "SELECT r FROM AnalysisResult r WHERE r.key.documentId = :document"
+                + " ORDER BY r.createdAt DESC, r.key.batchId, r.key.analysis",
+            AnalysisResult.class)
+        .setParameter("document", documentId)
+        .setMaxResults(max)
+        .getResultList();
   }
 
   /** Up to {@code max} results after item {@code afterItem} / analysis {@code afterAnalysis}. */

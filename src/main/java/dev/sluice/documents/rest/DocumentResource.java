@@ -6,9 +6,14 @@ import dev.sluice.documents.DocumentFilter;
 import dev.sluice.documents.DocumentIntake;
 import dev.sluice.documents.DocumentService;
 import dev.sluice.documents.DocumentSettings;
+import dev.sluice.documents.IncomingDocument;
+import dev.sluice.documents.batch.BatchQueries;
+import dev.sluice.documents.jobs.DocumentJobs;
+import dev.sluice.documents.jobs.UploadAnalyses;
 import dev.sluice.platform.rest.PageLimit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +28,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,7 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The caller's documents: upload a file or send text, list (keyset-paged), read, delete. */
+/**
+ * The caller's documents: upload a file or send text (optionally asking for analyses right away),
+ * list (keyset-paged), read with its analyses, delete.
+ */
 @Path("/documents")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,11 +58,14 @@ public class DocumentResource {
           + " plain text, while PNG, JPEG, WebP, MP3, WAV and M4A are kept as they are.";
   static final String BAD_REQUEST =
       "No 'file' part or an empty file; malformed JSON, a missing title or text, an empty or too"
-          + " long text";
+          + " long text; an unknown analysis, model or priority, custom without instruction";
+  static final int MAX_ANALYSES_SHOWN = 100;
 
   @Inject DocumentIntake intake;
   @Inject DocumentService documents;
   @Inject DocumentSettings settings;
+  @Inject DocumentJobs jobs;
+  @Inject BatchQueries results;
 
   @Context SecurityContext security;
   @Context UriInfo uri;
@@ -72,10 +86,13 @@ public class DocumentResource {
   @APIResponse(
       responseCode = "422",
       description = "No text could be extracted (damaged, password-protected, no text, too long)")
-  public Response upload(List<EntityPart> parts) {
+  public Response upload(List<EntityPart> parts, @BeanParam AnalyzeParams analyze) {
     requireSignIn();
+    UploadAnalyses asked = analyze.check(jobs);
     MultipartUpload form = MultipartUpload.read(parts);
-    return created(intake.upload(form.file(), form.title()));
+    return asked == null
+        ? created(intake.upload(form.file(), form.title()))
+        : queued(() -> intake.read(form.file(), form.title()), asked);
   }
 
   @POST
@@ -85,10 +102,13 @@ public class DocumentResource {
   @APIResponse(responseCode = "201", description = "Stored; Location names the new document")
   @APIResponse(responseCode = "400", description = BAD_REQUEST)
   @APIResponse(responseCode = "413", description = "Larger than sluice.documents.max-upload-bytes")
-  public Response create(NewDocument body) {
+  public Response create(NewDocument body, @BeanParam AnalyzeParams analyze) {
     requireSignIn();
+    UploadAnalyses asked = analyze.check(jobs);
     NewDocument request = body == null ? new NewDocument(null, null) : body;
-    return created(intake.create(request.title(), request.text()));
+    return asked == null
+        ? created(intake.create(request.title(), request.text()))
+        : queued(() -> intake.readText(request.title(), request.text()), asked);
   }
 
   @GET
@@ -119,7 +139,12 @@ public class DocumentResource {
   @APIResponse(responseCode = "404", description = "No such document, or not the caller's")
   public DocumentView get(@PathParam("id") String id) {
     requireSignIn();
-    return DocumentView.of(documents.get(id), settings.previewChars());
+    Document document = documents.get(id);
+    List<DocumentAnalysisView> analyses =
+        results.ofDocument(document.id(), MAX_ANALYSES_SHOWN).stream()
+            .map(DocumentAnalysisView::of)
+            .toList();
+    return DocumentView.of(document, settings.previewChars(), analyses, null);
   }
 
   @DELETE
@@ -134,9 +159,31 @@ public class DocumentResource {
   }
 
   private Response created(Document document) {
-    return Response.created(uri.getBaseUriBuilder().path("documents").path(document.id()).build())
+    return Response.created(location(document))
         .entity(DocumentView.of(document, settings.previewChars()))
         .build();
+  }
+
+  /** Reads the document (no transaction), then stores it with its run and job in one. */
+  private Response queued(Supplier<IncomingDocument> read, UploadAnalyses asked) {
+    IncomingDocument incoming = read.get();
+    String runId = jobs.storeAndQueue(incoming, asked);
+    Document document = incoming.document();
+    List<DocumentAnalysisView> analyses =
+        asked.analyses().stream().map(kind -> DocumentAnalysisView.queued(runId, kind)).toList();
+    URI location = location(document);
+    return Response.created(location)
+        .entity(
+            DocumentView.of(
+                document,
+                settings.previewChars(),
+                analyses,
+                Map.of("analyses", location.getPath())))
+        .build();
+  }
+
+  private URI location(Document document) {
+    return uri.getBaseUriBuilder().path("documents").path(document.id()).build();
   }
 
   /** web.xml demands sign-in here; should that ever change, the answer is a 401, not a 500. */

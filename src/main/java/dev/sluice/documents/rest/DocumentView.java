@@ -3,12 +3,14 @@ package dev.sluice.documents.rest;
 import dev.sluice.documents.Document;
 import dev.sluice.documents.DocumentText;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * One document: its counts and the start of its text. The whole text is not sent (it may be a
- * book); analyses of the document are not part of it yet.
+ * One document: its counts, the start of its text and its analyses. The whole text is not sent (it
+ * may be a book).
  */
 public record DocumentView(
     String id,
@@ -22,9 +24,24 @@ public record DocumentView(
     Instant createdAt,
     @Schema(description = "The first characters of the text; absent for images and audio")
         String preview,
-    @Schema(description = "Whether the text goes on past the preview") boolean previewTruncated) {
+    @Schema(description = "Whether the text goes on past the preview") boolean previewTruncated,
+    @Schema(
+            description =
+                "Its analyses across runs, newest first; after an upload with ?analyze=, the ones"
+                    + " queued")
+        List<DocumentAnalysisView> analyses,
+    @Schema(description = "Where to follow queued analyses (after an upload with ?analyze=)")
+        Map<String, String> links) {
 
   static DocumentView of(Document d, int previewChars) {
+    return of(d, previewChars, null, null);
+  }
+
+  static DocumentView of(
+      Document d,
+      int previewChars,
+      List<DocumentAnalysisView> analyses,
+      Map<String, String> links) {
     String preview = DocumentText.preview(d.text(), previewChars);
     return new DocumentView(
         d.id(),
@@ -37,6 +54,8 @@ public record DocumentView(
         d.owner(),
         d.createdAt(),
         preview,
-        d.text() != null && preview.length() < d.text().length());
+        d.text() != null && preview.length() < d.text().length(),
+        analyses,
+        links);
   }
 }

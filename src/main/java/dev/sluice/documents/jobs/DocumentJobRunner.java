@@ -1,0 +1,102 @@
+package dev.sluice.documents.jobs;
+
+import dev.sluice.documents.analysis.AnalysisKind;
+import dev.sluice.documents.analysis.AnalysisOutcome;
+import dev.sluice.documents.analysis.DocumentAnalyzer;
+import dev.sluice.documents.batch.BatchItem;
+import dev.sluice.documents.batch.BatchJobMetrics;
+import dev.sluice.documents.batch.BatchLimiters;
+import dev.sluice.documents.batch.BatchState;
+import dev.sluice.documents.batch.BatchStore;
+import dev.sluice.documents.batch.ConcurrencyLimiter;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs a document job: claims the run (once, however often the job is delivered), starts each
+ * requested analysis through the analyzer, bounded by the run's limiter and the admission gate, and
+ * returns without waiting. Each outcome is recorded in its own transaction as it arrives; when all
+ * are, the run is completed.
+ */
+@ApplicationScoped
+public class DocumentJobRunner {
+
+  private static final Logger LOG = Logger.getLogger(DocumentJobRunner.class.getName());
+
+  @Inject DocumentJobStore jobs;
+  @Inject BatchStore results;
+  @Inject DocumentAnalyzer analyzer;
+  @Inject BatchLimiters limiters;
+  @Inject BatchJobMetrics metrics;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  /** Starts the run's analyses; does nothing for a run already running or finished. */
+  public void run(String runId) {
+    jobs.claim(runId).ifPresent(this::start);
+  }
+
+  /** Completes once every outcome is recorded and the run has ended. */
+  CompletableFuture<Void> start(RunPlan plan) {
+    ConcurrencyLimiter limiter = limiters.of(plan.runId(), plan.maxConcurrency());
+    BatchItem item = new BatchItem(1, plan.documentId(), BatchItem.Check.USABLE);
+    CompletableFuture<?>[] recorded =
+        plan.todo().stream()
+            .map(
+                kind ->
+                    analyse(plan, kind, limiter)
+                        // Written on a managed thread, not the provider's, in its own transaction.
+                        .thenAcceptAsync(outcome -> record(plan, item, kind, outcome), executor))
+            .toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(recorded)
+        .handleAsync(
+            (done, error) -> {
+              finish(plan.runId(), error);
+              return null;
+            },
+            executor);
+  }
+
+  private CompletableFuture<AnalysisOutcome> analyse(
+      RunPlan plan, AnalysisKind kind, ConcurrencyLimiter limiter) {
+    if (plan.input() == null) {
+      return CompletableFuture.completedFuture(
+          AnalysisOutcome.failed("DOCUMENT_GONE", "the document was deleted", 0, 0));
+    }
+    if (!kind.appliesTo(plan.input().kind())) {
+      return CompletableFuture.completedFuture(
+          AnalysisOutcome.skipped(
+              kind.apiName() + " does not apply to " + plan.input().contentType()));
+    }
+    return limiter
+        .submit(() -> analyzer.analyze(plan.input(), kind, plan.options()))
+        .handle(
+            (outcome, error) ->
+                error == null
+                    ? outcome
+                    : AnalysisOutcome.failed("INTERNAL", "the analysis failed unexpectedly", 0, 0));
+  }
+
+  private void record(RunPlan plan, BatchItem item, AnalysisKind kind, AnalysisOutcome outcome) {
+    results.record(item, 0, plan.runId(), kind, outcome);
+    metrics.result(kind, outcome.status());
+  }
+
+  private void finish(String runId, Throwable error) {
+    limiters.release(runId);
+    if (error != null) {
+      LOG.log(Level.SEVERE, "document run " + runId + ": an outcome could not be recorded", error);
+    }
+    try {
+      results.moveTo(runId, error == null ? BatchState.COMPLETED : BatchState.FAILED);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "document run " + runId + " could not be marked ended", e);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.sluice.documents.jobs;
+
+import dev.sluice.documents.Document;
+import dev.sluice.documents.analysis.AnalysisInput;
+import dev.sluice.documents.analysis.AnalysisKind;
+import dev.sluice.documents.analysis.AnalysisOptions;
+import dev.sluice.documents.analysis.AnalysisStatus;
+import dev.sluice.documents.batch.AnalysisBatch;
+import dev.sluice.documents.batch.BatchState;
+import dev.sluice.documents.batch.BatchStore;
+import dev.sluice.documents.batch.RunKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The document job's own reads and writes, each in its own short transaction (never joined to the
+ * message-driven bean's JMS transaction, so no two-phase commit). The claim is a conditional
+ * update, so a job delivered twice runs once.
+ */
+@ApplicationScoped
+@Transactional(TxType.REQUIRES_NEW)
+public class DocumentJobStore {
+
+  @PersistenceContext(unitName = "sluice")
+  EntityManager em;
+
+  @Inject BatchStore batches;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /**
+   * Moves a waiting upload run to started and returns what to do; empty when it is not waiting (a
+   * redelivered job whose run is already running or finished, or no such run).
+   */
+  public Optional<RunPlan> claim(String runId) {
+    LocalDateTime now = DocumentJobOutbox.now(clock);
+    int claimed =
+        em.createQuery(
+                "UPDATE AnalysisBatch b SET b.status = :started, b.startedAt = :now,"
+                    + " b.updatedAt = :now WHERE b.id = :id AND b.kind = :upload"
+                    + " AND b.status = :starting")
+            .setParameter("started", BatchState.STARTED)
+            .setParameter("now", now)
+            .setParameter("id", runId)
+            .setParameter("upload", RunKind.UPLOAD)
+            .setParameter("starting", BatchState.STARTING)
+            .executeUpdate();
+    if (claimed != 1) {
+      return Optional.empty();
+    }
+    AnalysisBatch run = em.find(AnalysisBatch.class, runId);
+    String documentId = documentOf(runId);
+    Set<String> finished = finished(runId);
+    List<AnalysisKind> todo =
+        run.analyses().stream().filter(k -> !finished.contains(k.apiName())).toList();
+    return Optional.of(
+        new RunPlan(
+            runId,
+            documentId,
+            input(documentId),
+            todo,
+            new AnalysisOptions(run.model(), run.priority(), run.customInstruction()),
+            run.maxConcurrency()));
+  }
+
+  private String documentOf(String runId) {
+    return (String)
+        em.createNativeQuery(
+                "SELECT document_id FROM batch_item WHERE batch_id = ?1 AND item_no = 1")
+            .setParameter(1, runId)
+            .getSingleResult();
+  }
+
+  /** Analyses of the run that need no new run: completed or skipped, as for batches. */
+  private Set<String> finished(String runId) {
+    return new HashSet<>(
+        em.createQuery(
+                "SELECT r.key.analysis FROM AnalysisResult r WHERE r.key.batchId = :run"
+                    + " AND r.status <> :failed",
+                String.class)
+            .setParameter("run", runId)
+            .setParameter("failed", AnalysisStatus.FAILED)
+            .getResultList());
+  }
+
+  private AnalysisInput input(String documentId) {
+    Document d = em.find(Document.class, documentId);
+    return d == null
+        ? null
+        : new AnalysisInput(
+            documentId, d.title(), d.contentType(), d.text(), () -> batches.content(documentId));
+  }
+
+  public void markDispatched(String runId) {
+    DocumentJobOutbox entry = em.find(DocumentJobOutbox.class, runId);
+    if (entry != null) {
+      entry.dispatched(clock);
+    }
+  }
+
+  /**
+   * Up to {@code max} jobs written before {@code before} but not put on the queue, oldest first.
+   */
+  public List<DocumentJobOutbox> undispatched(Instant before, int max) {
+    return em.createQuery(
+            "SELECT o FROM DocumentJobOutbox o WHERE o.dispatchedAt IS NULL"
+                + " AND o.createdAt < :before ORDER BY o.createdAt",
+            DocumentJobOutbox.class)
+        .setParameter("before", LocalDateTime.ofInstant(before, ZoneOffset.UTC))
+        .setMaxResults(max)
+        .getResultList();
+  }
+}

@@ -1,0 +1,2 @@
+/** Unit tests of single-document processing: what an upload may ask for. */
+package dev.sluice.documents.jobs;
