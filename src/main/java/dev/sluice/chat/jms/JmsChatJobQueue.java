@@ -2,6 +2,7 @@ package dev.sluice.chat.jms;
 
 import dev.sluice.admission.Priority;
 import dev.sluice.chat.ChatJobQueue;
+import dev.sluice.platform.messaging.JmsPriority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;

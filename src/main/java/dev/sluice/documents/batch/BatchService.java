@@ -87,7 +87,8 @@ public class BatchService {
     AnalysisBatch batch =
         store
             .batch(id)
-            .filter(b -> caller.mayRead(b.owner()))
+            // An upload's own analyses are a run too, but not a batch: /api/documents shows them.
+            .filter(b -> b.kind() == RunKind.BATCH && caller.mayRead(b.owner()))
             .orElseThrow(() -> ProblemException.notFound("batch", id));
     if (!batch.status().isFinal() && batch.executionId() != null) {
       BatchState live = jobs.state(batch.executionId());

@@ -1,8 +1,8 @@
 package dev.sluice.documents.jobs.jms;
 
 import dev.sluice.admission.Priority;
-import dev.sluice.chat.jms.JmsPriority;
 import dev.sluice.documents.jobs.DocumentJobQueue;
+import dev.sluice.platform.messaging.JmsPriority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;

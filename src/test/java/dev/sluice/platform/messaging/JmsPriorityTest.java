@@ -1,4 +1,4 @@
-package dev.sluice.chat.jms;
+package dev.sluice.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.sluice.chat.jms;
+package dev.sluice.platform.messaging;
 
 import dev.sluice.admission.Priority;
 

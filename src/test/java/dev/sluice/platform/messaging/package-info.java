@@ -1,0 +1,2 @@
+/** Unit tests of the shared messaging pieces. */
+package dev.sluice.platform.messaging;
