@@ -4,16 +4,19 @@ import static dev.sluice.it.Problems.assertField;
 import static dev.sluice.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.sluice.documents.extract.SampleFiles;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,6 +144,40 @@ class BatchesIT {
     assertThat(done.get(done.size() - 1)).isEqualTo(8);
     assertThat(done).anyMatch(d -> d < 8);
     assertThat(frames.get(frames.size() - 1).getString("type")).isIn("finished", "progress");
+  }
+
+  @Test
+  void theWebhookHearsTheEndAndIsRetriedAfterAFailure() throws Exception {
+    List<String> bodies = new CopyOnWriteArrayList<>();
+    CountDownLatch delivered = new CountDownLatch(2);
+    HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    hook.createContext(
+        "/hook",
+        exchange -> {
+          bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          // The first call fails: Fault Tolerance must try again.
+          exchange.sendResponseHeaders(bodies.size() == 1 ? 503 : 204, -1);
+          exchange.close();
+          delivered.countDown();
+        });
+    hook.start();
+    try {
+      String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
+      HttpResponse<String> submitted =
+          batch(ids(documents(2, "Short.")), "\"summary\"", ",\"webhookUrl\":\"" + url + "\"");
+      assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+      String id = Http.json(submitted).asJsonObject().getString("id");
+
+      assertThat(delivered.await(60, TimeUnit.SECONDS)).as("webhook calls: " + bodies).isTrue();
+      JsonObject summary = Http.json(bodies.get(1)).asJsonObject();
+      assertThat(summary.getString("event")).isEqualTo("batch.finished");
+      assertThat(summary.getString("batchId")).isEqualTo(id);
+      assertThat(summary.getString("status")).isEqualTo("completed");
+      assertThat(summary.getInt("done")).isEqualTo(2);
+      assertThat(bodies.get(0)).isEqualTo(bodies.get(1));
+    } finally {
+      hook.stop(0);
+    }
   }
 
   @Test
