@@ -2,12 +2,10 @@ package dev.sluice.chat.jms;
 
 import dev.sluice.admission.Priority;
 import dev.sluice.chat.ChatJobQueue;
-import dev.sluice.platform.messaging.JmsPriority;
+import dev.sluice.platform.messaging.JmsJobs;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 
 /**
@@ -25,12 +23,6 @@ public class JmsChatJobQueue implements ChatJobQueue {
 
   @Override
   public void send(String messageId, Priority priority) {
-    try (JMSContext context = connections.createContext()) {
-      context
-          .createProducer()
-          .setDeliveryMode(DeliveryMode.PERSISTENT)
-          .setPriority(JmsPriority.of(priority))
-          .send(chatJobs, messageId);
-    }
+    JmsJobs.send(connections, chatJobs, messageId, priority);
   }
 }

@@ -2,12 +2,10 @@ package dev.sluice.documents.jobs.jms;
 
 import dev.sluice.admission.Priority;
 import dev.sluice.documents.jobs.DocumentJobQueue;
-import dev.sluice.platform.messaging.JmsPriority;
+import dev.sluice.platform.messaging.JmsJobs;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 
 /**
@@ -26,12 +24,6 @@ public class JmsDocumentJobQueue implements DocumentJobQueue {
 
   @Override
   public void send(String runId, Priority priority) {
-    try (JMSContext context = connections.createContext()) {
-      context
-          .createProducer()
-          .setDeliveryMode(DeliveryMode.PERSISTENT)
-          .setPriority(JmsPriority.of(priority))
-          .send(documentJobs, runId);
-    }
+    JmsJobs.send(connections, documentJobs, runId, priority);
   }
 }
