@@ -54,6 +54,7 @@ public class ChatJobStore {
             .toList();
     return Optional.of(
         new JobPlan(
+            chat.owner(),
             chat.id(),
             messageId,
             answer.modelRequested(),

@@ -1,5 +1,6 @@
 package dev.sluice.documents.jobs;
 
+import dev.sluice.admission.CallOrigin;
 import dev.sluice.documents.Document;
 import dev.sluice.documents.analysis.AnalysisInput;
 import dev.sluice.documents.analysis.AnalysisKind;
@@ -71,7 +72,11 @@ public class DocumentJobStore {
             documentId,
             input(documentId),
             todo,
-            new AnalysisOptions(run.model(), run.priority(), run.customInstruction()),
+            new AnalysisOptions(
+                run.model(),
+                run.priority(),
+                run.customInstruction(),
+                CallOrigin.document(true, run.owner(), documentId, runId)),
             run.maxConcurrency()));
   }
 
