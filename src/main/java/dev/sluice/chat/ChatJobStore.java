@@ -75,10 +75,10 @@ public class ChatJobStore {
 
   /**
    * An operator's retry of a job that failed every delivery: a failed answer goes back to queued,
-   * without its error and partial text, so the job's next delivery claims it. The answer's status
+   * without its error and partial text, so the job's next delivery claims it. The answer
    * afterwards; empty when there is no such answer.
    */
-  public Optional<MessageStatus> requeueFailed(String messageId) {
+  public Optional<ChatMessage> requeueFailed(String messageId) {
     em.createQuery(
             "UPDATE ChatMessage m SET m.status = :queued, m.content = '', m.errorCode = NULL,"
                 + " m.errorMessage = NULL, m.attempts = NULL, m.updatedAt = :now"
@@ -88,7 +88,7 @@ public class ChatJobStore {
         .setParameter("id", messageId)
         .setParameter("failed", MessageStatus.FAILED)
         .executeUpdate();
-    return find(messageId).map(ChatMessage::status);
+    return find(messageId);
   }
 
   /** Saves the text streamed so far, unless the answer has already ended. */

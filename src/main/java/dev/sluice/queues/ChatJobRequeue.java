@@ -25,13 +25,11 @@ public class ChatJobRequeue implements JobRequeue {
     return store
         .requeueFailed(jobId)
         .map(
-            status -> {
-              if (status == MessageStatus.QUEUED) {
-                store
-                    .find(jobId)
-                    .ifPresent(m -> events.fire(new AnswerStatus(m.chatId(), jobId, "queued")));
+            answer -> {
+              if (answer.status() == MessageStatus.QUEUED) {
+                events.fire(new AnswerStatus(answer.chatId(), jobId, "queued"));
               }
-              return Requeue.of(status, MessageStatus.QUEUED);
+              return Requeue.of(answer.status(), MessageStatus.QUEUED, answer.priority());
             })
         .orElseGet(Requeue::gone);
   }

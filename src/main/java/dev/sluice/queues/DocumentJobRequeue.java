@@ -21,7 +21,7 @@ public class DocumentJobRequeue implements JobRequeue {
     }
     return store
         .requeueFailed(jobId)
-        .map(state -> Requeue.of(state, BatchState.STARTING))
+        .map(run -> Requeue.of(run.status(), BatchState.STARTING, run.priority()))
         .orElseGet(Requeue::gone);
   }
 }

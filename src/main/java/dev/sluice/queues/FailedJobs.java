@@ -39,7 +39,11 @@ public class FailedJobs {
   /** A retried job: the message taken off, the id it carries, and its work's state now. */
   public record Retried(String queue, String messageId, String jobId, String jobState) {}
 
-  /** Moves the message back to its queue with its priority, its work made runnable first. */
+  /**
+   * Moves the message back to its queue, its work made runnable first. It is sent with its work's
+   * priority: the message's own is not to be trusted, as Liberty's messaging engine was seen to report
+   * 0 for a message it had moved to an exception destination.
+   */
   @Transactional
   public Retried retry(JobQueue queue, String messageId) {
     try (JMSContext context = connections.createContext()) {
@@ -63,7 +67,7 @@ public class FailedJobs {
       context
           .createProducer()
           .setDeliveryMode(DeliveryMode.PERSISTENT)
-          .setPriority(message.getJMSPriority())
+          .setPriority(requeue.jmsPriority())
           .send(queue.queue(), jobId);
       return new Retried(queue.name(), messageId, jobId, requeue.state());
     } catch (JMSException e) {

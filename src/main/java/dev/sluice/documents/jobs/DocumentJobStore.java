@@ -105,10 +105,10 @@ public class DocumentJobStore {
 
   /**
    * An operator's retry of a job that failed every delivery: a failed upload run goes back to
-   * starting, so the job's next delivery claims it and redoes the analyses not yet done. The run's
-   * state afterwards; empty when there is no such upload run.
+   * starting, so the job's next delivery claims it and redoes the analyses not yet done. The run
+   * afterwards; empty when there is no such upload run.
    */
-  public Optional<BatchState> requeueFailed(String runId) {
+  public Optional<AnalysisBatch> requeueFailed(String runId) {
     em.createQuery(
             "UPDATE AnalysisBatch b SET b.status = :starting, b.updatedAt = :now,"
                 + " b.finishedAt = NULL WHERE b.id = :id AND b.kind = :upload"
@@ -120,8 +120,8 @@ public class DocumentJobStore {
         .setParameter("failed", BatchState.FAILED)
         .executeUpdate();
     return em.createQuery(
-            "SELECT b.status FROM AnalysisBatch b WHERE b.id = :id AND b.kind = :upload",
-            BatchState.class)
+            "SELECT b FROM AnalysisBatch b WHERE b.id = :id AND b.kind = :upload",
+            AnalysisBatch.class)
         .setParameter("id", runId)
         .setParameter("upload", RunKind.UPLOAD)
         .getResultStream()
