@@ -41,8 +41,8 @@ public class FailedJobs {
 
   /**
    * Moves the message back to its queue, its work made runnable first. It is sent with its work's
-   * priority: the message's own is not to be trusted, as Liberty's messaging engine was seen to report
-   * 0 for a message it had moved to an exception destination.
+   * priority: the message's own is not to be trusted, as Liberty's messaging engine was seen to
+   * report 0 for a message it had moved to an exception destination.
    */
   @Transactional
   public Retried retry(JobQueue queue, String messageId) {
