@@ -2,15 +2,12 @@ package dev.sluice.generations;
 
 import dev.sluice.llm.ProviderRuntime;
 import dev.sluice.llm.config.ConfigView;
-import dev.sluice.platform.database.Timestamps;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,13 +29,6 @@ import org.eclipse.microprofile.config.Config;
 public class GenerationRetention {
 
   private static final Logger LOG = Logger.getLogger(GenerationRetention.class.getName());
-
-  /** A record is kept while it belongs to a batch that is still referenced by a live batch. */
-  private static final String PURGE_SLICE =
-      "DELETE FROM generation WHERE id IN (SELECT g.id FROM generation g WHERE g.started_at < ?"
-          + " AND NOT EXISTS (SELECT 1 FROM analysis_batch b WHERE b.id = g.batch_id"
-          + " AND (b.finished_at IS NULL OR b.finished_at >= ?))"
-          + " FETCH FIRST %d ROWS ONLY)";
 
   @Inject Config config;
   @Inject ProviderRuntime runtime;
@@ -71,22 +61,7 @@ public class GenerationRetention {
   /** Purges records started before {@code cutoff}; returns how many were deleted. */
   public long purgeBefore(Instant cutoff) throws SQLException {
     int slice = ConfigView.of(config).getInt("sluice.generations.purge-slice", 5_000);
-    String sql = String.format(PURGE_SLICE, slice);
-    long deleted = 0;
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(true);
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        s.setObject(1, Timestamps.fromInstant(cutoff));
-        s.setObject(2, Timestamps.fromInstant(cutoff));
-        for (int n = s.executeUpdate(); n > 0; n = s.executeUpdate()) {
-          deleted += n;
-        }
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
-    }
-    return deleted;
+    return new GenerationPurge(dataSource, slice).purgeBefore(cutoff);
   }
 
   /** The configured retention (zero: keep for ever). */

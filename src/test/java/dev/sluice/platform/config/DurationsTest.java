@@ -22,7 +22,7 @@ class DurationsTest {
 
   @Test
   void refusesWhatIsNotADuration() {
-    for (String bad : new String[] {"soon", "-1s", "1d", "", "1.s"}) {
+    for (String bad : new String[] {"soon", "-1s", "1w", "", "1.s"}) {
       assertThatThrownBy(() -> Durations.parse(bad)).isInstanceOf(IllegalArgumentException.class);
     }
   }
