@@ -72,6 +72,18 @@ public record LaneOverride(
     return values.isEmpty() ? null : new LaneOverride(lane, values, at, by);
   }
 
+  /** The overridden limits as the API names them, e.g. "maxInFlight=2, maxQueued=0". */
+  public String describe() {
+    StringBuilder text = new StringBuilder();
+    values.forEach(
+        (limit, value) ->
+            text.append(text.isEmpty() ? "" : ", ")
+                .append(limit.field())
+                .append('=')
+                .append(value));
+    return text.toString();
+  }
+
   /** Whether both set the same limits to the same values, whoever changed them when. */
   public boolean sameLimits(LaneOverride other) {
     return other != null && values.equals(other.values());

@@ -119,6 +119,15 @@ class LaneOverrideTest {
     assertThat(a.sameLimits(null)).isFalse();
   }
 
+  @Test
+  void itDescribesItselfWithTheApisNames() {
+    Map<LaneLimit, Long> two = changes(LaneLimit.MAX_QUEUED, 0L);
+    two.put(LaneLimit.MAX_IN_FLIGHT, 2L);
+
+    assertThat(new LaneOverride("p/m", two, AT, "admin").describe())
+        .isEqualTo("maxInFlight=2, maxQueued=0");
+  }
+
   private static Map<LaneLimit, Long> changes(LaneLimit limit, Long value) {
     Map<LaneLimit, Long> changes = new EnumMap<>(LaneLimit.class);
     changes.put(limit, value);

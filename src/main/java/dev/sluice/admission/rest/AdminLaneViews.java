@@ -51,16 +51,12 @@ public class AdminLaneViews {
 
   /** The lane's view; 404 problem when no catalog model's calls wait in it. */
   LaneView lane(String name) {
-    List<String> models = lanesOf(allModels()).get(name);
-    if (models == null) {
-      throw ProblemException.notFound("lane", name);
-    }
-    return view(name, models);
+    return view(name, modelsOf(name));
   }
 
   /** 404 problem unless some catalog model's calls wait in the lane. */
   String known(String lane) {
-    lane(lane);
+    modelsOf(lane);
     return lane;
   }
 
@@ -84,8 +80,13 @@ public class AdminLaneViews {
         gate.existingLane(lane).map(Lane::snapshot).orElse(null));
   }
 
-  private List<String> allModels() {
-    return registry.directory().catalog().all().stream().map(ModelInfo::id).toList();
+  private List<String> modelsOf(String lane) {
+    List<String> all = registry.directory().catalog().all().stream().map(ModelInfo::id).toList();
+    List<String> models = lanesOf(all).get(lane);
+    if (models == null) {
+      throw ProblemException.notFound("lane", lane);
+    }
+    return models;
   }
 
   /** Lane name to the models whose calls wait in it, in catalog order. */

@@ -74,14 +74,9 @@ public class LaneSettingsService {
     }
     cache.put(lane, next);
     apply(lane);
-    LOG.info(
-        () ->
-            "lane "
-                + lane
-                + " override "
-                + (next == null ? "removed" : next.values())
-                + " by "
-                + by);
+    String what =
+        next == null ? "back to its configured settings" : "overridden: " + next.describe();
+    LOG.info(() -> "lane " + lane + " " + what + ", by " + by);
     return Optional.ofNullable(next);
   }
 
@@ -112,7 +107,7 @@ public class LaneSettingsService {
       Map<String, LaneOverride> before = cache.replaceAll(rows);
       for (LaneOverride row : rows) {
         if (!row.sameLimits(before.get(row.lane()))) {
-          LOG.info(() -> "lane " + row.lane() + " override " + row.values() + " (read)");
+          LOG.info(() -> "lane " + row.lane() + " overridden: " + row.describe() + " (read)");
         }
       }
       gate.lanes().stream().map(LaneSnapshot::name).forEach(this::apply);

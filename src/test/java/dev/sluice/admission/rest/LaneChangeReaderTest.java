@@ -65,7 +65,7 @@ class LaneChangeReaderTest {
 
   private static java.util.List<String> fields(String body) {
     ProblemException problem =
-        catchThrowableOfType(() -> LaneChangeReader.read(body), ProblemException.class);
+        catchThrowableOfType(ProblemException.class, () -> LaneChangeReader.read(body));
     assertThat(problem).as(body).isNotNull();
     assertThat(problem.problem().status()).isEqualTo(400);
     return problem.problem().errors().stream().map(Problem.FieldError::field).toList();
