@@ -1,7 +1,9 @@
 package dev.sluice.admission;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import java.time.Duration;
 
 /**
@@ -16,7 +18,7 @@ import java.time.Duration;
 final class BucketBudget implements Budget {
 
   private final Bucket bucket;
-  private final long capacity;
+  private long capacity;
 
   /** Wraps any bucket with this capacity, local or proxy-managed. */
   BucketBudget(Bucket bucket, long capacity) {
@@ -27,18 +29,25 @@ final class BucketBudget implements Budget {
   /** A local bucket for a budget of {@code perPeriod}, reading time from {@code time}. */
   static BucketBudget local(
       long perPeriod, double burstFraction, Duration period, TimeSource time) {
+    BucketConfiguration configuration = configuration(perPeriod, burstFraction, period);
+    Bucket bucket =
+        Bucket.builder()
+            .addLimit(configuration.getBandwidths()[0])
+            .withCustomTimePrecision(meter(time))
+            .build();
+    return new BucketBudget(bucket, burstCapacity(perPeriod, burstFraction));
+  }
+
+  /** The bucket of a budget of {@code perPeriod}: capacity B, starting full, refilling C − B. */
+  static BucketConfiguration configuration(long perPeriod, double burstFraction, Duration period) {
     long burst = burstCapacity(perPeriod, burstFraction);
     // With C = 1 there is nothing left to refill; one per period keeps the budget alive. Bucket4j
     // refills at most one token per nanosecond: a larger budget (6e10 a minute, "no limit" in
     // practice) is held at that rate rather than refused.
     long refill = Math.min(Math.max(1, perPeriod - burst), period.toNanos());
-    Bucket bucket =
-        Bucket.builder()
-            .addLimit(
-                limit -> limit.capacity(burst).refillGreedy(refill, period).initialTokens(burst))
-            .withCustomTimePrecision(meter(time))
-            .build();
-    return new BucketBudget(bucket, burst);
+    return BucketConfiguration.builder()
+        .addLimit(limit -> limit.capacity(burst).refillGreedy(refill, period).initialTokens(burst))
+        .build();
   }
 
   /** B = max(1, ceil(fraction·C)), kept below C when C > 1 so that something still refills. */
@@ -101,6 +110,19 @@ final class BucketBudget implements Budget {
     if (excess > 0) {
       bucket.tryConsume(excess);
     }
+  }
+
+  /**
+   * ADDITIVE inheritance: what was spent of the old burst stays spent (raising the budget frees
+   * only the extra room, so a window never sees a fresh full bucket on top of what it already
+   * spent), a balance above the new capacity is cut to it, and a debt stays a debt. RESET would
+   * hand out a full bucket on every change; PROPORTIONALLY would scale a debt up as well.
+   */
+  @Override
+  public void reconfigure(long perPeriod, double burstFraction, Duration period) {
+    bucket.replaceConfiguration(
+        configuration(perPeriod, burstFraction, period), TokensInheritanceStrategy.ADDITIVE);
+    capacity = burstCapacity(perPeriod, burstFraction);
   }
 
   private static TimeMeter meter(TimeSource time) {

@@ -1,5 +1,7 @@
 package dev.sluice.admission;
 
+import java.time.Duration;
+
 /**
  * One budget of a lane (requests or tokens per period). The seam behind which a local Bucket4j
  * bucket sits today and a database-backed proxy bucket, shared across servers, can sit later.
@@ -27,4 +29,11 @@ interface Budget {
 
   /** Lowers the balance to {@code remaining} when it is higher (the provider knows better). */
   void drainTo(long remaining);
+
+  /**
+   * Applies a new budget of {@code perPeriod} at once, keeping what was already spent: raising it
+   * adds the extra burst room to the balance, lowering it caps the balance at the new burst, and an
+   * overdraft stays owed.
+   */
+  void reconfigure(long perPeriod, double burstFraction, Duration period);
 }

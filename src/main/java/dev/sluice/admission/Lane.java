@@ -26,6 +26,13 @@ public interface Lane {
   /** Tightens the lane from a provider's rate-limit headers (remaining requests/tokens, resets). */
   void observe(RateLimitSnapshot snapshot);
 
+  /**
+   * Applies new settings (same name) at once. Nothing queued or in flight is lost: a higher {@code
+   * maxInFlight} admits waiting calls now, a lower one admits nobody until enough calls finish; a
+   * lower {@code maxQueued} refuses only calls that arrive later; budgets keep what was spent.
+   */
+  void reconfigure(LaneSettings settings);
+
   /** The lane's live state, for metrics and {@code GET /api/admission}. */
   LaneSnapshot snapshot();
 }

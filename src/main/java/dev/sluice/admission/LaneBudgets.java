@@ -22,6 +22,12 @@ final class LaneBudgets {
             settings.tokensPerMinute(), settings.burstFraction(), settings.period(), time));
   }
 
+  /** Applies the settings' budgets at once, keeping what was already spent. */
+  void reconfigure(LaneSettings settings) {
+    requests.reconfigure(settings.requestsPerMinute(), settings.burstFraction(), settings.period());
+    tokens.reconfigure(settings.tokensPerMinute(), settings.burstFraction(), settings.period());
+  }
+
   Budget requests() {
     return requests;
   }

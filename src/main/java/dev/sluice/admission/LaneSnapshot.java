@@ -7,11 +7,13 @@ import java.util.Map;
  * A lane's state at one instant.
  *
  * @param name the lane
- * @param maxInFlight configured concurrency limit
+ * @param maxInFlight concurrency limit (more may be in flight just after it was lowered)
  * @param inFlight calls admitted and not yet released
  * @param waiting waiting calls by priority (every priority present, 0 when none)
- * @param requestsPerMinute configured request budget
- * @param tokensPerMinute configured token budget
+ * @param requestsPerMinute request budget per period, as the lane applies it now
+ * @param tokensPerMinute token budget per period, as the lane applies it now
+ * @param maxQueued waiting calls allowed before the next one is refused (more may be waiting after
+ *     the limit was lowered: they keep their place)
  * @param requestsAvailable requests the budget allows right now
  * @param tokensAvailable tokens the budget allows right now (negative after an overdraft)
  * @param requestsLastMinute requests admitted in the last budget period
@@ -27,6 +29,7 @@ public record LaneSnapshot(
     Map<Priority, Integer> waiting,
     long requestsPerMinute,
     long tokensPerMinute,
+    int maxQueued,
     long requestsAvailable,
     long tokensAvailable,
     long requestsLastMinute,

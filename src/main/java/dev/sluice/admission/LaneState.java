@@ -15,11 +15,11 @@ final class LaneState {
 
   private static final Duration LONGEST_PAUSE = Duration.ofDays(1);
 
-  private final LaneSettings settings;
   private final LaneBudgets budgets;
   private final WakeupTimer timer;
   private final WaitQueue queue;
-  private final UsageRing usage;
+  private LaneSettings settings;
+  private UsageRing usage;
   private int inFlight;
   private long sequence;
   private long pausedUntilNanos;
@@ -82,6 +82,27 @@ final class LaneState {
     return ready;
   }
 
+  /**
+   * Takes new settings; the caller then admits from the head, which applies a higher in-flight
+   * limit or budget at once. Queued calls and permits out stay as they are.
+   */
+  void reconfigure(LaneSettings next) {
+    LaneSettings previous = settings;
+    settings = next;
+    if (previous.requestsPerMinute() != next.requestsPerMinute()
+        || previous.tokensPerMinute() != next.tokensPerMinute()
+        || previous.burstFraction() != next.burstFraction()
+        || !previous.period().equals(next.period())) {
+      budgets.reconfigure(next);
+    }
+    if (!previous.period().equals(next.period())) {
+      // The ring's slots are a sixtieth of the period: usage counted in the old slots cannot be
+      // re-cut, so "last period" starts afresh.
+      usage = new UsageRing(next.period().toNanos());
+    }
+    queue.agingStep(next.agingStep().toNanos());
+  }
+
   void timerFired(long generation) {
     timer.fired(generation);
   }
@@ -134,6 +155,7 @@ final class LaneState {
         queue.counts(),
         settings.requestsPerMinute(),
         settings.tokensPerMinute(),
+        settings.maxQueued(),
         budgets.requests().available(),
         budgets.tokens().available(),
         usage.requests(now),

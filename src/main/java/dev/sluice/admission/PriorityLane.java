@@ -99,6 +99,16 @@ public final class PriorityLane implements Lane {
   }
 
   @Override
+  public void reconfigure(LaneSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    if (!settings.name().equals(name)) {
+      throw new IllegalArgumentException(
+          "settings of lane '" + settings.name() + "' given to lane '" + name + "'");
+    }
+    changeAndDispatch(now -> state.reconfigure(settings));
+  }
+
+  @Override
   public LaneSnapshot snapshot() {
     lock.lock();
     try {

@@ -23,10 +23,15 @@ final class WaitQueue {
   private final TreeSet<Waiter> byArrival =
       new TreeSet<>(Comparator.comparingLong(Waiter::sequence));
   private final int[] counts = new int[Priority.values().length];
-  private final long agingStepNanos;
+  private long agingStepNanos;
 
   WaitQueue(long agingStepNanos) {
     this.agingStepNanos = agingStepNanos;
+  }
+
+  /** A new aging step counts for the calls already waiting too: they keep their arrival times. */
+  void agingStep(long nanos) {
+    agingStepNanos = nanos;
   }
 
   void add(Waiter waiter) {

@@ -110,6 +110,11 @@ final class FakeLane implements Lane {
   }
 
   @Override
+  public void reconfigure(LaneSettings settings) {
+    throw new UnsupportedOperationException("not needed by these tests");
+  }
+
+  @Override
   public LaneSnapshot snapshot() {
     throw new UnsupportedOperationException("not needed by these tests");
   }

@@ -85,17 +85,41 @@ class GenerationStoreTest {
     Generation failed = row("f1", T0, "demo", null);
     failed =
         new Generation(
-            failed.id(), failed.startedAt(), failed.endedAt(), failed.source(), null, null,
-            "demo", "sim-large", null, "simulated", "HIGH", GenerationStatus.FAILED,
-            "SERVER_ERROR", "upstream answered 500", 1, "[]", "sim-large", 0, null, 10, 0, 0,
-            BigDecimal.ZERO, null, null);
+            failed.id(),
+            failed.startedAt(),
+            failed.endedAt(),
+            failed.source(),
+            null,
+            null,
+            "demo",
+            "sim-large",
+            null,
+            "simulated",
+            "HIGH",
+            GenerationStatus.FAILED,
+            "SERVER_ERROR",
+            "upstream answered 500",
+            1,
+            "[]",
+            "sim-large",
+            0,
+            null,
+            10,
+            0,
+            0,
+            BigDecimal.ZERO,
+            null,
+            null);
     write(List.of(row("a", T0, "demo", null), row("b", T0.plusSeconds(1), "ops", null), failed));
     write(List.of(row("c", T0.plusSeconds(86_400), "demo", null)));
 
-    assertThat(queries.page(GenerationFilter.parse("failed", null, null, null, null, null), null, 10))
+    assertThat(
+            queries.page(GenerationFilter.parse("failed", null, null, null, null, null), null, 10))
         .extracting(Generation::id)
         .containsExactly("f1");
-    assertThat(queries.page(GenerationFilter.parse(null, "sim-large", null, null, null, null), null, 10))
+    assertThat(
+            queries.page(
+                GenerationFilter.parse(null, "sim-large", null, null, null, null), null, 10))
         .extracting(Generation::id)
         .containsExactly("f1");
     assertThat(
@@ -103,13 +127,20 @@ class GenerationStoreTest {
                 GenerationFilter.parse(null, null, null, null, "2026-11-21", null), null, 10))
         .extracting(Generation::id)
         .containsExactly("c");
-    assertThat(queries.find("f1")).get().extracting(Generation::errorKind).isEqualTo("SERVER_ERROR");
+    assertThat(queries.find("f1"))
+        .get()
+        .extracting(Generation::errorKind)
+        .isEqualTo("SERVER_ERROR");
 
     GenerationQueries.Totals day = queries.day(LocalDate.parse("2026-11-20"));
     assertThat(day.calls()).isEqualTo(3);
     assertThat(day.failed()).isEqualTo(1);
     assertThat(day.inputTokens()).isEqualTo(20);
-    assertThat(queries.totals(GenerationQueries.Grouping.USER, LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")))
+    assertThat(
+            queries.totals(
+                GenerationQueries.Grouping.USER,
+                LocalDate.parse("2026-11-01"),
+                LocalDate.parse("2026-11-30")))
         .extracting(GenerationQueries.Totals::key, GenerationQueries.Totals::calls)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("demo", 3L),
@@ -137,7 +168,9 @@ class GenerationStoreTest {
 
     assertThat(deleted).isEqualTo(2);
     List<Generation> left = queries.page(GenerationFilter.ANY, null, 10);
-    assertThat(left).extracting(Generation::id).containsExactlyInAnyOrder("new", "old-of-running-batch");
+    assertThat(left)
+        .extracting(Generation::id)
+        .containsExactlyInAnyOrder("new", "old-of-running-batch");
     assertThat(
             queries.totals(
                 GenerationQueries.Grouping.DAY,

@@ -5,6 +5,7 @@ import dev.sluice.admission.CallOrigin;
 import dev.sluice.admission.Gate;
 import dev.sluice.admission.GatedStream;
 import dev.sluice.admission.Lane;
+import dev.sluice.admission.LaneSettings;
 import dev.sluice.admission.LaneSnapshot;
 import dev.sluice.admission.Priority;
 import dev.sluice.admission.ProviderBreakers;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -33,7 +35,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * The server's admission gate: every provider call in Sluice goes through {@link #stream}. Lanes
  * are created on first use, one per provider and model, or one per provider when {@code
- * sluice.providers.<name>.lane-per=provider}.
+ * sluice.providers.<name>.lane-per=provider}, with their configured settings and the operators'
+ * overrides on top ({@link LaneSettingsService}).
  */
 @ApplicationScoped
 public class AdmissionGate {
@@ -46,6 +49,7 @@ public class AdmissionGate {
   @Inject LlmClient client;
   @Inject ProviderRuntime runtime;
   @Inject AdmissionMetrics metrics;
+  @Inject LaneOverrideCache overrides;
   @Inject Event<ProviderCallEnded> callEnded;
 
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
@@ -112,8 +116,23 @@ public class AdmissionGate {
         name,
         n -> {
           metrics.watchBreaker(breakers, providerOf(model));
-          return metrics.watch(GateFactory.lane(settings.lane(n), runtime));
+          return metrics.watch(GateFactory.lane(effectiveSettings(n), runtime));
         });
+  }
+
+  /** The lane, if it has had a call on this server. */
+  public Optional<Lane> existingLane(String name) {
+    return Optional.ofNullable(lanes.get(name));
+  }
+
+  /** A lane's settings from configuration alone. */
+  public LaneSettings configuredSettings(String lane) {
+    return settings.lane(lane);
+  }
+
+  /** A lane's settings as it applies them: configuration with the lane's override on top. */
+  public LaneSettings effectiveSettings(String lane) {
+    return overrides.applyTo(settings.lane(lane));
   }
 
   public String providerOf(String model) {
@@ -139,7 +158,8 @@ public class AdmissionGate {
     return settings;
   }
 
-  private String laneName(String model) {
+  /** The lane a model's calls wait in: "provider/model", or "provider" when it shares one. */
+  public String laneName(String model) {
     String provider = providerOf(model);
     if (UNKNOWN_LANE.equals(provider)) {
       // Never one lane per unknown name a caller sends: the upstream refuses those calls anyway.
