@@ -4,6 +4,7 @@ import dev.sluice.platform.database.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.List;
@@ -42,17 +43,7 @@ public final class GenerationWriter {
    * #rebuildDailyTotals} must follow.
    */
   public void writeRowsOnly(Connection connection, List<Generation> rows) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try {
-      insert(connection, rows);
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
+    inTransaction(connection, c -> insert(c, rows));
   }
 
   /**
@@ -60,18 +51,14 @@ public final class GenerationWriter {
    * purged lose their totals, so this is a loading tool, not maintenance.
    */
   public void rebuildDailyTotals(Connection connection) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try (var statement = connection.createStatement()) {
-      statement.executeUpdate("DELETE FROM generation_daily");
-      statement.executeUpdate(REBUILD_DAYS);
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
+    inTransaction(
+        connection,
+        c -> {
+          try (Statement statement = c.createStatement()) {
+            statement.executeUpdate("DELETE FROM generation_daily");
+            statement.executeUpdate(REBUILD_DAYS);
+          }
+        });
   }
 
   /**
@@ -82,11 +69,25 @@ public final class GenerationWriter {
     if (rows.isEmpty()) {
       return;
     }
+    inTransaction(
+        connection,
+        c -> {
+          insert(c, rows);
+          addToDays(c, DailyTotals.of(rows));
+        });
+  }
+
+  /** Work on one connection that must commit whole or not at all. */
+  @FunctionalInterface
+  private interface SqlWork {
+    void run(Connection connection) throws SQLException;
+  }
+
+  private static void inTransaction(Connection connection, SqlWork work) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
-      insert(connection, rows);
-      addToDays(connection, DailyTotals.of(rows));
+      work.run(connection);
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();

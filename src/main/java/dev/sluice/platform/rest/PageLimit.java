@@ -15,8 +15,13 @@ public final class PageLimit {
 
   /** Parses the raw parameter (kept a string so that "abc" is a 400 naming it, not a 404). */
   public static int parse(String raw, String field) {
+    return parse(raw, field, DEFAULT, MAX);
+  }
+
+  /** The same with another default and maximum, for lists whose items are small or few. */
+  public static int parse(String raw, String field, int fallback, int max) {
     if (raw == null || raw.isBlank()) {
-      return DEFAULT;
+      return fallback;
     }
     int limit;
     try {
@@ -24,8 +29,8 @@ public final class PageLimit {
     } catch (NumberFormatException e) {
       limit = -1;
     }
-    if (limit < 1 || limit > MAX) {
-      throw ProblemException.invalidField(400, field, "a whole number from 1 to " + MAX);
+    if (limit < 1 || limit > max) {
+      throw ProblemException.invalidField(400, field, "a whole number from 1 to " + max);
     }
     return limit;
   }

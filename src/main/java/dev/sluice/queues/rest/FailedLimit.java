@@ -1,6 +1,6 @@
 package dev.sluice.queues.rest;
 
-import dev.sluice.platform.problem.ProblemException;
+import dev.sluice.platform.rest.PageLimit;
 
 /** How many failed jobs one listing holds: 1 to {@value #MAX}, {@value #DEFAULT} when absent. */
 final class FailedLimit {
@@ -10,20 +10,8 @@ final class FailedLimit {
 
   private FailedLimit() {}
 
-  /** Parses the raw parameter (kept a string so that "abc" is a 400 naming it, not a 404). */
+  /** Parses the raw parameter: a 400 naming {@code limit} unless a whole number in range. */
   static int parse(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return DEFAULT;
-    }
-    int limit;
-    try {
-      limit = Integer.parseInt(raw.strip());
-    } catch (NumberFormatException e) {
-      limit = -1;
-    }
-    if (limit < 1 || limit > MAX) {
-      throw ProblemException.invalidField(400, "limit", "a whole number from 1 to " + MAX);
-    }
-    return limit;
+    return PageLimit.parse(raw, "limit", DEFAULT, MAX);
   }
 }
