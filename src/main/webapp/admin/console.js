@@ -20,7 +20,7 @@ const problem = document.getElementById("console-problem");
 let unmount = () => {};
 let opened = 0;
 
-async function open() {
+async function open(event) {
   const route = currentRoute();
   const mine = ++opened;
   const load = ROUTES[route.key] || ROUTES.overview;
@@ -38,6 +38,7 @@ async function open() {
     const module = await load();
     if (mine !== opened) return; // the user moved on while it loaded
     unmount = module.mount(main, route) || (() => {});
+    if (event) main.focus({ preventScroll: true }); // a screen reader starts reading the new page
   } catch (error) {
     show(problem, error);
   }

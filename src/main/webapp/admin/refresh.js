@@ -8,6 +8,7 @@
 export function every(periodMs, task, onError = console.error) {
   let timer = null;
   let running = false;
+  let again = false; // asked for while a run was under way: run once more as soon as it ends
   let stopped = false;
 
   const schedule = () => {
@@ -18,7 +19,11 @@ export function every(periodMs, task, onError = console.error) {
   async function run() {
     clearTimeout(timer);
     timer = null;
-    if (stopped || running || document.hidden) return;
+    if (stopped || document.hidden) return;
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     try {
       await task();
@@ -26,7 +31,12 @@ export function every(periodMs, task, onError = console.error) {
       onError(error);
     } finally {
       running = false;
-      schedule();
+      if (again) {
+        again = false;
+        run();
+      } else {
+        schedule();
+      }
     }
   }
   const visibility = () => {
@@ -41,7 +51,7 @@ export function every(periodMs, task, onError = console.error) {
   run();
 
   return {
-    /** Refreshes at once (after an action), unless a refresh is under way. */
+    /** Refreshes at once (after an action); after the current refresh if one is under way. */
     now: run,
     stop() {
       stopped = true;

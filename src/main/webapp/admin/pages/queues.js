@@ -31,8 +31,8 @@ export function mount(main) {
       },
       (row, q) => {
         row.dataset.depth = String(q.depth);
-        fillRow(row, [q.name, q.destination, format.int(q.depth), byPriority(q.byPriority),
-          q.failed?.destination, format.int(q.failed?.depth), row.cells[6].firstChild]);
+        fillRow(row, [q.name, q.destination, depth(q.depth, q.depthCapped), byPriority(q.byPriority),
+          q.failed?.destination, depth(q.failed?.depth, q.failed?.depthCapped), row.cells[6].firstChild]);
       });
   }
 
@@ -80,6 +80,11 @@ export function mount(main) {
 
   const refresher = every(PERIOD_MS, refresh, (e) => show(problem, e));
   return () => refresher.stop();
+}
+
+/** A depth; the server stops counting a deep queue at a cap and says so ("at least"). */
+function depth(n, capped) {
+  return `${capped ? "≥ " : ""}${format.int(n)}`;
 }
 
 function priorityName(p) {

@@ -160,6 +160,31 @@ class AdminConsoleIT {
     }
   }
 
+  @Test
+  void aRefusedLaneBudgetIsShownNextToItsField() throws Exception {
+    WebDriver page = signedInAsAdmin();
+    page.get(base + "admin/#/providers");
+    awaitLoaded("providers");
+    String form = "form[data-lane='" + SLOW_LANE + "']";
+    WebElement details =
+        browser.await(
+            20, d -> d.findElement(By.xpath("//form[@data-lane='" + SLOW_LANE + "']/..")));
+    details.findElement(By.tagName("summary")).click();
+    WebElement maxInFlight = page.findElement(By.cssSelector(form + " [data-field='maxInFlight']"));
+    maxInFlight.clear();
+    maxInFlight.sendKeys("0");
+    page.findElement(By.cssSelector(form + " button[type='submit']")).click();
+
+    WebElement error = page.findElement(By.id(maxInFlight.getAttribute("aria-describedby")));
+    browser.await(20, d -> !error.getText().isBlank());
+    assertThat(maxInFlight.getAttribute("aria-invalid")).isEqualTo("true");
+    browser.screenshot("admin-providers-refused");
+    JsonObject lane = providerLane(SLOW_LANE);
+    assertThat(!lane.containsKey("override") || lane.isNull("override"))
+        .as("lane after a refused change: " + lane)
+        .isTrue();
+  }
+
   // --- the browser ---
 
   private WebDriver signedInAsAdmin() {
@@ -268,6 +293,17 @@ class AdminConsoleIT {
     HttpResponse<String> response =
         demo().post("/api/chats/" + chat + "/messages/" + answer + "/cancel");
     assertThat(response.statusCode()).as(response.body()).isIn(200, 202, 204, 409);
+  }
+
+  /** One lane as GET /api/admin/providers shows it. */
+  private JsonObject providerLane(String name) {
+    HttpResponse<String> response = admin().get("/api/admin/providers");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Http.json(response).asJsonArray().getValuesAs(JsonObject.class).stream()
+        .flatMap(p -> p.getJsonArray("lanes").getValuesAs(JsonObject.class).stream())
+        .filter(l -> l.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no lane " + name + ": " + response.body()));
   }
 
   private static String lanePath() {
