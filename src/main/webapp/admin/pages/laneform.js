@@ -16,6 +16,28 @@ export function lanePath(name) {
   return `/api/admin/lanes/${name.split("/").map(encodeURIComponent).join("/")}`;
 }
 
+/** What the lane applies: its configuration with the operator's override (null: configured) on top. */
+export function effective(lane) {
+  if (lane.effective) return lane.effective;
+  const merged = { ...(lane.configured || {}) };
+  for (const [name, value] of Object.entries(lane.override || {})) {
+    if (value !== null && value !== undefined && name in merged) merged[name] = value;
+  }
+  return merged;
+}
+
+function overridden(lane) {
+  return FIELDS.map(([name]) => name).filter((name) => lane.override && lane.override[name] !== null && lane.override[name] !== undefined);
+}
+
+function describeOrigin(lane) {
+  const names = overridden(lane);
+  if (!names.length) return "Budgets from the configuration.";
+  const who = lane.override.updatedBy ? ` by ${lane.override.updatedBy}` : "";
+  const when = lane.override.updatedAt ? ` at ${new Date(lane.override.updatedAt).toLocaleString()}` : "";
+  return `Changed here${who}${when}: ${names.join(", ")}; the rest from the configuration.`;
+}
+
 export function laneForm(lane, refreshNow) {
   const inputs = Object.fromEntries(FIELDS.map(([name]) =>
     [name, el("input", { name, "data-field": name, type: "number", min: 0, step: 1, inputmode: "numeric" })]));
@@ -33,19 +55,38 @@ export function laneForm(lane, refreshNow) {
   let current = lane;
 
   function fillFrom(l) {
-    const s = l.override || l.configured || {};
+    const s = effective(l);
     for (const [name] of FIELDS) inputs[name].value = s[name] ?? "";
   }
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const body = {};
-    for (const [name] of FIELDS) {
-      const text = inputs[name].value.trim();
-      if (text !== "") body[name] = Number(text);
+    const body = changes(current);
+    if (!Object.keys(body).length) {
+      status.textContent = "Nothing changed.";
+      return;
     }
     await send("PUT", body, "Saved; the lane uses these budgets now.");
   });
+
+  /**
+   * What the form changes: each field whose value differs from what the lane applies (sent as a
+   * number, even one the server will refuse: it names what is wrong); an emptied field that was
+   * overridden goes back to its configured value (null).
+   */
+  function changes(l) {
+    const body = {};
+    const now = effective(l);
+    for (const [name] of FIELDS) {
+      const text = inputs[name].value.trim();
+      if (text === "") {
+        if (l.override && l.override[name] !== null && l.override[name] !== undefined) body[name] = null;
+      } else if (Number(text) !== now[name]) {
+        body[name] = Number(text);
+      }
+    }
+    return body;
+  }
   reset.addEventListener("click", () => send("DELETE", undefined, "Back to the configured budgets."));
 
   async function send(method, body, done) {
@@ -54,8 +95,12 @@ export function laneForm(lane, refreshNow) {
       const updated = await api(lanePath(lane.name), { method, body });
       showFieldErrors(form, null, formProblem);
       status.textContent = done;
-      if (updated && updated.configured) fillFrom(updated);
-      else if (method === "DELETE") fillFrom({ configured: current.configured });
+      if (updated && (updated.effective || updated.configured)) {
+        current = updated;
+        fillFrom(updated);
+      } else if (method === "DELETE") {
+        fillFrom({ configured: current.configured });
+      }
     } catch (error) {
       showFieldErrors(form, error, formProblem);
     }
@@ -68,8 +113,8 @@ export function laneForm(lane, refreshNow) {
     /** Shows where the lane's budgets come from; the fields keep what the user is typing. */
     update(l) {
       current = l;
-      origin.textContent = l.override ? "Budgets changed here (overriding the configuration)." : "Budgets from the configuration.";
-      element.dataset.overridden = String(Boolean(l.override));
+      origin.textContent = describeOrigin(l);
+      element.dataset.overridden = String(overridden(l).length > 0);
     },
   };
 }

@@ -5,7 +5,7 @@ import { button, el, facts, format, section, syncRows, table } from "/admin/dom.
 import { every } from "/admin/refresh.js";
 import { show } from "/admin/problems.js";
 import { laneRow, updateLaneRow, LANE_HEADINGS } from "/admin/pages/lanes.js";
-import { laneForm } from "/admin/pages/laneform.js";
+import { effective, laneForm } from "/admin/pages/laneform.js";
 
 const PERIOD_MS = 3000;
 const BREAKER_ACTIONS = [["force-open", "Force open"], ["force-closed", "Force closed"], ["reset", "Reset"]];
@@ -82,7 +82,7 @@ function providerPanel(provider, problem, refreshNow) {
 /** The lane's live snapshot, or (before its first call) its effective settings with nothing going on. */
 function live(lane) {
   if (lane.live) return lane.live;
-  const s = lane.override || lane.configured || {};
+  const s = effective(lane);
   return { name: lane.name, maxInFlight: s.maxInFlight, inFlight: 0, waiting: {}, requestsPerMinute: s.requestsPerMinute,
     tokensPerMinute: s.tokensPerMinute, requestsLastMinute: 0, tokensLastMinute: 0, pausedUntil: null };
 }
