@@ -1,6 +1,7 @@
 package dev.sluice.chat;
 
 import dev.sluice.admission.Attempt;
+import dev.sluice.admission.AttemptsJson;
 import dev.sluice.chat.events.AnswerChunk;
 import dev.sluice.chat.events.AnswerCompleted;
 import dev.sluice.chat.events.AnswerEnded;

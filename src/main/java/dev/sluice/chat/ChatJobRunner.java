@@ -1,5 +1,6 @@
 package dev.sluice.chat;
 
+import dev.sluice.admission.CallOrigin;
 import dev.sluice.admission.GatedStream;
 import dev.sluice.admission.service.AdmissionGate;
 import dev.sluice.chat.events.AnswerEnded;
@@ -135,7 +136,9 @@ public class ChatJobRunner {
     events.fire(new AnswerStatus(job.chatId(), job.messageId(), "streaming"));
     AnswerWriter writer = new AnswerWriter(job, parts());
     try {
-      GatedStream stream = gate.stream(request(job), job.priority(), writer);
+      GatedStream stream =
+          gate.stream(
+              request(job), job.priority(), CallOrigin.chat(job.owner(), job.messageId()), writer);
       running.register(job.messageId(), stream);
       stream
           .result()

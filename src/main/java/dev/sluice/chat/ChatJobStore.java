@@ -54,6 +54,7 @@ public class ChatJobStore {
             .toList();
     return Optional.of(
         new JobPlan(
+            chat.owner(),
             chat.id(),
             messageId,
             answer.modelRequested(),
@@ -71,6 +72,24 @@ public class ChatJobStore {
           .executeUpdate();
     }
     return moved;
+  }
+
+  /**
+   * An operator's retry of a job that failed every delivery: a failed answer goes back to queued,
+   * without its error and partial text, so the job's next delivery claims it. The answer
+   * afterwards; empty when there is no such answer.
+   */
+  public Optional<ChatMessage> requeueFailed(String messageId) {
+    em.createQuery(
+            "UPDATE ChatMessage m SET m.status = :queued, m.content = '', m.errorCode = NULL,"
+                + " m.errorMessage = NULL, m.attempts = NULL, m.updatedAt = :now"
+                + " WHERE m.id = :id AND m.status = :failed")
+        .setParameter("queued", MessageStatus.QUEUED)
+        .setParameter("now", Timestamps.now(clock))
+        .setParameter("id", messageId)
+        .setParameter("failed", MessageStatus.FAILED)
+        .executeUpdate();
+    return find(messageId);
   }
 
   /** Saves the text streamed so far, unless the answer has already ended. */

@@ -1,11 +1,14 @@
 package dev.sluice.admission.service;
 
+import dev.sluice.admission.Attempt;
+import dev.sluice.admission.CallOrigin;
 import dev.sluice.admission.Gate;
 import dev.sluice.admission.GatedStream;
 import dev.sluice.admission.Lane;
 import dev.sluice.admission.LaneSnapshot;
 import dev.sluice.admission.Priority;
 import dev.sluice.admission.ProviderBreakers;
+import dev.sluice.admission.ProviderCallEnded;
 import dev.sluice.llm.ChatRequest;
 import dev.sluice.llm.ModelInfo;
 import dev.sluice.llm.ProviderRuntime;
@@ -15,12 +18,16 @@ import dev.sluice.llm.config.ConfigView;
 import dev.sluice.llm.config.ProviderRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -32,12 +39,14 @@ import org.eclipse.microprofile.config.Config;
 public class AdmissionGate {
 
   static final String UNKNOWN_LANE = "unknown";
+  private static final Logger LOG = Logger.getLogger(AdmissionGate.class.getName());
 
   @Inject Config config;
   @Inject ProviderRegistry registry;
   @Inject LlmClient client;
   @Inject ProviderRuntime runtime;
   @Inject AdmissionMetrics metrics;
+  @Inject Event<ProviderCallEnded> callEnded;
 
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private ConfigView view;
@@ -54,11 +63,46 @@ public class AdmissionGate {
     gate = GateFactory.create(this, settings, breakers, runtime, new SplittableRandom());
   }
 
-  /** Starts a call through the gate; returns at once. */
+  /** Starts a call nobody said the origin of; returns at once. */
   public GatedStream stream(ChatRequest request, Priority priority, StreamListener listener) {
+    return stream(request, priority, CallOrigin.UNKNOWN, listener);
+  }
+
+  /**
+   * Starts a call through the gate and returns at once; when it ends, however it ends, a {@link
+   * ProviderCallEnded} event says so.
+   */
+  public GatedStream stream(
+      ChatRequest request, Priority priority, CallOrigin origin, StreamListener listener) {
+    Instant startedAt = runtime.clock().instant();
     GatedStream stream = gate.stream(request, priority, listener);
-    stream.result().whenComplete((r, e) -> metrics.recordAttempts(priority, stream.attempts()));
+    stream
+        .result()
+        .whenComplete(
+            (result, error) -> {
+              List<Attempt> attempts = stream.attempts();
+              metrics.recordAttempts(priority, attempts);
+              announce(
+                  new ProviderCallEnded(
+                      origin,
+                      request,
+                      priority,
+                      startedAt,
+                      runtime.clock().instant(),
+                      result,
+                      error,
+                      attempts));
+            });
     return stream;
+  }
+
+  private void announce(ProviderCallEnded ended) {
+    try {
+      callEnded.fire(ended);
+    } catch (RuntimeException e) {
+      // A record that cannot be kept must not change how the call ended for its caller.
+      LOG.log(Level.WARNING, "an observer of a provider call's end failed", e);
+    }
   }
 
   /** The lane a model's calls wait in (created on first use). */

@@ -67,6 +67,11 @@ public class ChatStreams {
   }
 
   void onStatus(@Observes AnswerStatus status) {
+    if ("queued".equals(status.status())) {
+      // Queued again after it ended (an operator's retry): its next run streams afresh.
+      buffers.computeIfPresent(
+          status.messageId(), (id, buffer) -> buffer.streaming() ? buffer : null);
+    }
     String frame = Frames.status(status);
     watchersOf(status.chatId()).forEach(s -> s.frame(frame));
   }

@@ -60,7 +60,8 @@ public final class AnalysisEngine implements DocumentAnalyzer {
 
   private CompletionStage<String> start(
       AnalysisInput input, AnalysisKind kind, AnalysisOptions options, Tally tally) {
-    ModelCalls calls = new ModelCalls(gate, options.priority(), tally);
+    ModelCalls calls =
+        new ModelCalls(gate, options.priority(), options.origin().about(input.documentId()), tally);
     return new AnalysisRun(
             input, options, models.get(), calls, transcriber, tally, sectionParallelism)
         .run(kind);
@@ -81,7 +82,8 @@ public final class AnalysisEngine implements DocumentAnalyzer {
       return new AnalysisOptions(null, Priority.BATCH, null);
     }
     if (options.priority() == null) {
-      return new AnalysisOptions(options.model(), Priority.BATCH, options.customInstruction());
+      return new AnalysisOptions(
+          options.model(), Priority.BATCH, options.customInstruction(), options.origin());
     }
     return options;
   }

@@ -1,5 +1,6 @@
 package dev.sluice.documents.analysis;
 
+import dev.sluice.admission.CallOrigin;
 import dev.sluice.admission.GatedStream;
 import dev.sluice.admission.Priority;
 import dev.sluice.llm.ChatRequest;
@@ -11,5 +12,5 @@ import dev.sluice.llm.ChatRequest;
 @FunctionalInterface
 public interface GatedCalls {
 
-  GatedStream start(ChatRequest request, Priority priority);
+  GatedStream start(ChatRequest request, Priority priority, CallOrigin origin);
 }

@@ -41,7 +41,8 @@ public class GatedDocumentAnalyzer implements DocumentAnalyzer {
   void init() {
     engine =
         new AnalysisEngine(
-            (request, priority) -> gate.stream(request, priority, StreamListener.IGNORE),
+            (request, priority, origin) ->
+                gate.stream(request, priority, origin, StreamListener.IGNORE),
             transcription::transcribe,
             this::models,
             System::nanoTime,

@@ -1,5 +1,6 @@
 package dev.sluice.documents.analysis;
 
+import dev.sluice.admission.CallOrigin;
 import dev.sluice.admission.GatedStream;
 import dev.sluice.admission.Priority;
 import dev.sluice.llm.ChatRequest;
@@ -16,11 +17,13 @@ final class ModelCalls {
 
   private final GatedCalls gate;
   private final Priority priority;
+  private final CallOrigin origin;
   private final Tally tally;
 
-  ModelCalls(GatedCalls gate, Priority priority, Tally tally) {
+  ModelCalls(GatedCalls gate, Priority priority, CallOrigin origin, Tally tally) {
     this.gate = gate;
     this.priority = priority;
+    this.origin = origin;
     this.tally = tally;
   }
 
@@ -28,7 +31,7 @@ final class ModelCalls {
   CompletionStage<String> send(ChatRequest request) {
     GatedStream stream;
     try {
-      stream = gate.start(request, priority);
+      stream = gate.start(request, priority, origin);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

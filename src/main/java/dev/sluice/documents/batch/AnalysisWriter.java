@@ -1,5 +1,6 @@
 package dev.sluice.documents.batch;
 
+import dev.sluice.admission.CallOrigin;
 import dev.sluice.documents.analysis.AnalysisInput;
 import dev.sluice.documents.analysis.AnalysisKind;
 import dev.sluice.documents.analysis.AnalysisOptions;
@@ -52,7 +53,11 @@ public class AnalysisWriter extends AbstractItemWriter {
     Set<ResultKey> finished = store.finished(batchId, ids);
     ConcurrencyLimiter limiter = limiters.of(batchId, batch.maxConcurrency());
     AnalysisOptions options =
-        new AnalysisOptions(batch.model(), batch.priority(), batch.customInstruction());
+        new AnalysisOptions(
+            batch.model(),
+            batch.priority(),
+            batch.customInstruction(),
+            CallOrigin.document(false, batch.owner(), null, batchId));
     List<CompletableFuture<Done>> calls = new ArrayList<>();
     for (BatchItem item : chunk) {
       for (AnalysisKind kind : batch.analyses()) {

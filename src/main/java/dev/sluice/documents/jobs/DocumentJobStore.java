@@ -1,5 +1,6 @@
 package dev.sluice.documents.jobs;
 
+import dev.sluice.admission.CallOrigin;
 import dev.sluice.documents.Document;
 import dev.sluice.documents.analysis.AnalysisInput;
 import dev.sluice.documents.analysis.AnalysisKind;
@@ -71,7 +72,11 @@ public class DocumentJobStore {
             documentId,
             input(documentId),
             todo,
-            new AnalysisOptions(run.model(), run.priority(), run.customInstruction()),
+            new AnalysisOptions(
+                run.model(),
+                run.priority(),
+                run.customInstruction(),
+                CallOrigin.document(true, run.owner(), documentId, runId)),
             run.maxConcurrency()));
   }
 
@@ -101,6 +106,31 @@ public class DocumentJobStore {
         ? null
         : new AnalysisInput(
             documentId, d.title(), d.contentType(), d.text(), () -> batches.content(documentId));
+  }
+
+  /**
+   * An operator's retry of a job that failed every delivery: a failed upload run goes back to
+   * starting, so the job's next delivery claims it and redoes the analyses not yet done. The run
+   * afterwards; empty when there is no such upload run.
+   */
+  public Optional<AnalysisBatch> requeueFailed(String runId) {
+    em.createQuery(
+            "UPDATE AnalysisBatch b SET b.status = :starting, b.updatedAt = :now,"
+                + " b.finishedAt = NULL WHERE b.id = :id AND b.kind = :upload"
+                + " AND b.status = :failed")
+        .setParameter("starting", BatchState.STARTING)
+        .setParameter("now", DocumentJobOutbox.now(clock))
+        .setParameter("id", runId)
+        .setParameter("upload", RunKind.UPLOAD)
+        .setParameter("failed", BatchState.FAILED)
+        .executeUpdate();
+    return em.createQuery(
+            "SELECT b FROM AnalysisBatch b WHERE b.id = :id AND b.kind = :upload",
+            AnalysisBatch.class)
+        .setParameter("id", runId)
+        .setParameter("upload", RunKind.UPLOAD)
+        .getResultStream()
+        .findFirst();
   }
 
   public void markDispatched(String runId) {

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * The one duration format of Sluice's configuration and flags: {@code 500ms}, {@code 0.5s}, {@code
- * 2s}, {@code 5m}, {@code 1h}, or plain milliseconds; never negative.
+ * 2s}, {@code 5m}, {@code 1h}, {@code 90d}, or plain milliseconds; never negative.
  */
 public final class Durations {
 
-  private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+  private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?");
 
   private Durations() {}
 
@@ -27,6 +27,7 @@ public final class Durations {
           case "s" -> 1_000_000_000L;
           case "m" -> 60_000_000_000L;
           case "h" -> 3_600_000_000_000L;
+          case "d" -> 86_400_000_000_000L;
           default -> 1_000_000L;
         };
     BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos));

@@ -33,18 +33,7 @@ public class SchemaMigration {
 
   void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
     try {
-      MigrateResult result =
-          Flyway.configure(SchemaMigration.class.getClassLoader())
-              .dataSource(dataSource)
-              .locations(LOCATION)
-              // Liberty's class loader lists no class path directories, so Flyway finds a location
-              // by its empty marker file flyway.location; db/callback (always probed) has one too.
-              // Without the marker Flyway would find no script and "succeed" on an empty schema.
-              .failOnMissingLocations(true)
-              .table(HISTORY_TABLE)
-              .placeholders(DatabaseDialect.of(dataSource).placeholders())
-              .load()
-              .migrate();
+      MigrateResult result = migrate(dataSource);
       String version =
           result.targetSchemaVersion != null
               ? result.targetSchemaVersion
@@ -65,5 +54,20 @@ public class SchemaMigration {
               + e.getMessage(),
           e);
     }
+  }
+
+  /** Applies the pending migrations to a database; also used by tools that prepare one. */
+  public static MigrateResult migrate(DataSource dataSource) {
+    return Flyway.configure(SchemaMigration.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations(LOCATION)
+        // Liberty's class loader lists no class path directories, so Flyway finds a location
+        // by its empty marker file flyway.location; db/callback (always probed) has one too.
+        // Without the marker Flyway would find no script and "succeed" on an empty schema.
+        .failOnMissingLocations(true)
+        .table(HISTORY_TABLE)
+        .placeholders(DatabaseDialect.of(dataSource).placeholders())
+        .load()
+        .migrate();
   }
 }

@@ -11,14 +11,30 @@ public class ProblemException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient Problem problem;
+  private final Integer retryAfterSeconds;
 
   public ProblemException(Problem problem) {
+    this(problem, null);
+  }
+
+  private ProblemException(Problem problem, Integer retryAfterSeconds) {
     super(problem.detail());
     this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   public Problem problem() {
     return problem;
+  }
+
+  /** Seconds after which the caller may try again ({@code Retry-After}), or null. */
+  public Integer retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
+  /** A 503: the server cannot answer now (a query ran too long), worth trying again later. */
+  public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+    return new ProblemException(Problem.of(503, "Service Unavailable", detail), retryAfterSeconds);
   }
 
   public static ProblemException notFound(String what, String id) {

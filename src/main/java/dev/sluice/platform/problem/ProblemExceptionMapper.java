@@ -1,6 +1,7 @@
 package dev.sluice.platform.problem;
 
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -14,6 +15,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
   @Override
   public Response toResponse(ProblemException e) {
-    return e.problem().withInstance(Paths.of(uri)).toResponse();
+    Response response = e.problem().withInstance(Paths.of(uri)).toResponse();
+    if (e.retryAfterSeconds() != null) {
+      response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+    }
+    return response;
   }
 }

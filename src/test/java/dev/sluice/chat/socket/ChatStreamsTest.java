@@ -169,4 +169,20 @@ class ChatStreamsTest {
     assertThat(back.seqs()).isEmpty();
     assertThat(back.types()).containsExactly("status", "status", "completed");
   }
+
+  @Test
+  void anAnswerQueuedAgainAfterItFailedStreamsAfresh() {
+    FakeSink tab = FakeSink.fast();
+    fixture.subscribe(tab);
+    fixture.hub.onEnded(
+        new AnswerEnded(
+            Fixture.CHAT, MESSAGE, "failed", 0, "INTERNAL", "could not be processed", ""));
+
+    fixture.hub.onStatus(new AnswerStatus(Fixture.CHAT, MESSAGE, "queued"));
+    fixture.chunks(MESSAGE, 1, 3);
+    fixture.complete(MESSAGE, 3);
+
+    assertThat(tab.types())
+        .containsExactly("failed", "status", "chunk", "chunk", "chunk", "completed");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.documents.analysis;
 
 import dev.sluice.admission.Attempt;
+import dev.sluice.admission.CallOrigin;
 import dev.sluice.admission.GatedStream;
 import dev.sluice.admission.Priority;
 import dev.sluice.llm.ChatRequest;
@@ -50,7 +51,7 @@ final class ScriptedGate implements GatedCalls {
   }
 
   @Override
-  public GatedStream start(ChatRequest request, Priority priority) {
+  public GatedStream start(ChatRequest request, Priority priority, CallOrigin origin) {
     Reply reply;
     long n;
     synchronized (this) {

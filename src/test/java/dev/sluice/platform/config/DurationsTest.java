@@ -15,6 +15,7 @@ class DurationsTest {
     assertThat(Durations.parse("30 s")).isEqualTo(Duration.ofSeconds(30));
     assertThat(Durations.parse("5m")).isEqualTo(Duration.ofMinutes(5));
     assertThat(Durations.parse("1h")).isEqualTo(Duration.ofHours(1));
+    assertThat(Durations.parse("90d")).isEqualTo(Duration.ofDays(90));
     assertThat(Durations.parse("250")).isEqualTo(Duration.ofMillis(250));
     assertThat(Durations.parse("2S")).isEqualTo(Duration.ofSeconds(2));
   }

@@ -1,17 +1,16 @@
-package dev.sluice.chat;
+package dev.sluice.admission;
 
-import dev.sluice.admission.Attempt;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 
 /** The tries of an answer as the JSON array stored in {@code chat_message.attempts}. */
-final class AttemptsJson {
+public final class AttemptsJson {
 
   private AttemptsJson() {}
 
-  static String of(List<Attempt> attempts) {
+  public static String of(List<Attempt> attempts) {
     JsonArrayBuilder array = Json.createArrayBuilder();
     for (Attempt attempt : attempts) {
       JsonObjectBuilder item =

@@ -1,0 +1,115 @@
+package dev.sluice.console;
+
+import dev.sluice.admission.service.AdmissionGate;
+import dev.sluice.documents.batch.AnalysisBatch;
+import dev.sluice.documents.batch.BatchProgress;
+import dev.sluice.documents.batch.BatchState;
+import dev.sluice.documents.batch.BatchStore;
+import dev.sluice.documents.batch.RunKind;
+import dev.sluice.generations.GenerationQueries;
+import dev.sluice.generations.GenerationRecorder;
+import dev.sluice.llm.ProviderRuntime;
+import dev.sluice.platform.database.ConsoleQuery;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Gathers the overview: each part from the cheapest source that knows it. */
+@ApplicationScoped
+public class OverviewService {
+
+  /** Running batches shown, newest first. */
+  static final int MAX_BATCHES = 20;
+
+  private static final List<BatchState> RUNNING =
+      List.of(BatchState.STARTING, BatchState.STARTED, BatchState.STOPPING);
+
+  @Inject AdmissionGate gate;
+  @Inject GenerationQueries generations;
+  @Inject GenerationRecorder recorder;
+  @Inject BatchStore batches;
+  @Inject ProviderRuntime runtime;
+
+  @PersistenceContext(unitName = "sluice")
+  EntityManager em;
+
+  @Resource(name = "jdbc/sluice")
+  DataSource dataSource;
+
+  @Inject
+  @ConfigProperty(name = "sluice.admin.query-timeout-seconds", defaultValue = "5")
+  int timeoutSeconds;
+
+  private ChatJobQueries chatJobs;
+
+  @PostConstruct
+  void init() {
+    chatJobs = new ChatJobQueries(dataSource, new ConsoleQuery(timeoutSeconds));
+  }
+
+  public Overview now() {
+    Instant now = runtime.clock().instant();
+    return new Overview(
+        now,
+        chatJobs.counts(now),
+        runningBatches(now),
+        generations.day(LocalDate.ofInstant(now, ZoneOffset.UTC)),
+        lanes(),
+        Series.of(recorder.series().lastHour(now)));
+  }
+
+  private List<RunningBatch> runningBatches(Instant now) {
+    List<AnalysisBatch> running =
+        em.createQuery(
+                "SELECT b FROM AnalysisBatch b WHERE b.status IN :running AND b.kind = :kind"
+                    + " ORDER BY b.createdAt DESC, b.id DESC",
+                AnalysisBatch.class)
+            .setParameter("running", RUNNING)
+            .setParameter("kind", RunKind.BATCH)
+            .setMaxResults(MAX_BATCHES)
+            .getResultList();
+    return running.stream().map(this::row).toList();
+  }
+
+  private RunningBatch row(AnalysisBatch b) {
+    BatchProgress p = batches.progress(b);
+    double percent = p.expected() == 0 ? 0 : 100.0 * (p.done() + p.failed()) / p.expected();
+    return new RunningBatch(
+        b.id(),
+        b.owner(),
+        b.status().name().toLowerCase(Locale.ROOT),
+        b.itemCount(),
+        p.expected(),
+        p.done(),
+        p.failed(),
+        Math.round(percent * 10) / 10.0,
+        p.itemsPerSecond(),
+        p.estimatedCompletion());
+  }
+
+  private List<LaneRow> lanes() {
+    return gate.lanes().stream()
+        .map(
+            lane -> {
+              String provider = providerOfLane(lane.name());
+              return LaneRow.of(lane, provider, gate.breakers().state(provider).name());
+            })
+        .toList();
+  }
+
+  /** Lanes are named {@code provider/model}, or {@code provider} when a provider shares one. */
+  static String providerOfLane(String lane) {
+    int slash = lane.indexOf('/');
+    return slash < 0 ? lane : lane.substring(0, slash);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.sluice.generations;
+
+import dev.sluice.admission.Attempt;
+import dev.sluice.admission.AttemptsJson;
+import dev.sluice.admission.ProviderCallEnded;
+import dev.sluice.llm.ChatResult;
+import dev.sluice.llm.LlmErrorKind;
+import dev.sluice.llm.LlmException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+
+/** Turns the gate's "call ended" event into the row that records it. */
+final class GenerationFactory {
+
+  private static final int MAX_ERROR_CHARS = 2000;
+
+  private GenerationFactory() {}
+
+  static Generation of(String id, ProviderCallEnded call, TextPolicy text) {
+    ChatResult result = call.result();
+    Throwable error = unwrap(call.error());
+    List<Attempt> attempts = call.attempts();
+    boolean keepText = text.keeps(call.origin().source());
+    Attempt last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+    return new Generation(
+        id,
+        call.startedAt(),
+        call.endedAt(),
+        call.origin().source(),
+        call.origin().reference(),
+        call.origin().batchId(),
+        call.origin().owner(),
+        call.request().model(),
+        result == null ? null : result.answeredModel(),
+        result != null ? result.provider() : last == null ? null : last.provider(),
+        call.priority().name(),
+        status(result, error),
+        result == null ? errorKind(error) : null,
+        result == null ? errorMessage(error) : null,
+        attempts.size(),
+        AttemptsJson.of(attempts),
+        String.join(",", chain(attempts)),
+        gateWait(attempts).toMillis(),
+        result == null || result.timeToFirstToken() == null
+            ? null
+            : result.timeToFirstToken().toMillis(),
+        Duration.between(call.startedAt(), call.endedAt()).toMillis(),
+        result == null || result.usage() == null ? 0 : result.usage().inputTokens(),
+        result == null || result.usage() == null ? 0 : result.usage().outputTokens(),
+        result == null || result.costUsd() == null ? BigDecimal.ZERO : result.costUsd(),
+        keepText ? text.cut(call.request().lastUserText()) : null,
+        keepText && result != null ? text.cut(result.content()) : null);
+  }
+
+  private static GenerationStatus status(ChatResult result, Throwable error) {
+    if (result != null) {
+      return GenerationStatus.COMPLETED;
+    }
+    boolean cancelled =
+        error instanceof CancellationException
+            || (error instanceof LlmException e && e.kind() == LlmErrorKind.CANCELLED);
+    return cancelled ? GenerationStatus.CANCELLED : GenerationStatus.FAILED;
+  }
+
+  private static String errorKind(Throwable error) {
+    if (error instanceof LlmException e) {
+      return e.kind().name();
+    }
+    if (error instanceof CancellationException) {
+      return LlmErrorKind.CANCELLED.name();
+    }
+    return error == null ? null : "INTERNAL";
+  }
+
+  private static String errorMessage(Throwable error) {
+    if (error == null) {
+      return null;
+    }
+    // Only the gate's and adapters' own messages: an unexpected exception's text may say anything.
+    String message = error instanceof LlmException ? error.getMessage() : "unexpected failure";
+    if (message == null) {
+      return null;
+    }
+    return message.length() <= MAX_ERROR_CHARS ? message : message.substring(0, MAX_ERROR_CHARS);
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable t = error;
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static Set<String> chain(List<Attempt> attempts) {
+    Set<String> models = new LinkedHashSet<>();
+    attempts.forEach(a -> models.add(a.model()));
+    return models;
+  }
+
+  private static Duration gateWait(List<Attempt> attempts) {
+    Duration total = Duration.ZERO;
+    for (Attempt a : attempts) {
+      if (a.queueWait() != null) {
+        total = total.plus(a.queueWait());
+      }
+    }
+    return total;
+  }
+}

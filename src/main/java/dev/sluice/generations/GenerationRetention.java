@@ -1,0 +1,107 @@
+package dev.sluice.generations;
+
+import dev.sluice.llm.ProviderRuntime;
+import dev.sluice.llm.config.ConfigView;
+import dev.sluice.platform.database.Timestamps;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Deletes generation records older than {@code sluice.generations.retention} (90 days by default; 0
+ * keeps them forever), every {@code sluice.generations.purge-every}. Batches are never touched, and
+ * the records of a batch still in the database that has not ended before the cut-off are kept: its
+ * console page still shows them. Deletes go in slices so no transaction holds many locks; the daily
+ * totals stay, so costs outlive the records.
+ */
+@ApplicationScoped
+public class GenerationRetention {
+
+  private static final Logger LOG = Logger.getLogger(GenerationRetention.class.getName());
+
+  /** A record is kept while it belongs to a batch that is still referenced by a live batch. */
+  private static final String PURGE_SLICE =
+      "DELETE FROM generation WHERE id IN (SELECT g.id FROM generation g WHERE g.started_at < ?"
+          + " AND NOT EXISTS (SELECT 1 FROM analysis_batch b WHERE b.id = g.batch_id"
+          + " AND (b.finished_at IS NULL OR b.finished_at >= ?))"
+          + " FETCH FIRST %d ROWS ONLY)";
+
+  @Inject Config config;
+  @Inject ProviderRuntime runtime;
+
+  @Resource(name = "jdbc/sluice")
+  DataSource dataSource;
+
+  private volatile ScheduledFuture<?> task;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    ConfigView view = ConfigView.of(config);
+    Duration every = view.getDuration("sluice.generations.purge-every", Duration.ofHours(1));
+    if (retention().isZero() || every.isZero()) {
+      return;
+    }
+    task =
+        runtime
+            .scheduler()
+            .scheduleWithFixedDelay(
+                this::purgeQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (task != null) {
+      task.cancel(false);
+    }
+  }
+
+  /** Purges records started before {@code cutoff}; returns how many were deleted. */
+  public long purgeBefore(Instant cutoff) throws SQLException {
+    int slice = ConfigView.of(config).getInt("sluice.generations.purge-slice", 5_000);
+    String sql = String.format(PURGE_SLICE, slice);
+    long deleted = 0;
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(true);
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        s.setObject(1, Timestamps.fromInstant(cutoff));
+        s.setObject(2, Timestamps.fromInstant(cutoff));
+        for (int n = s.executeUpdate(); n > 0; n = s.executeUpdate()) {
+          deleted += n;
+        }
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    }
+    return deleted;
+  }
+
+  /** The configured retention (zero: keep for ever). */
+  public Duration retention() {
+    return ConfigView.of(config).getDuration("sluice.generations.retention", Duration.ofDays(90));
+  }
+
+  private void purgeQuietly() {
+    try {
+      long deleted = purgeBefore(runtime.clock().instant().minus(retention()));
+      if (deleted > 0) {
+        LOG.info("purged " + deleted + " generation records older than " + retention());
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "purging old generation records failed; will try again", e);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package dev.sluice.generations;
+
+/** How a provider call ended. */
+public enum GenerationStatus {
+  COMPLETED,
+  FAILED,
+  CANCELLED
+}

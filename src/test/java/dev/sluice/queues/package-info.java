@@ -1,0 +1,2 @@
+/** Unit tests of the queue console's logic, over fake browsers and messages. */
+package dev.sluice.queues;
