@@ -9,7 +9,7 @@ import { choice, date, fill, filterForm } from "/admin/pages/filters.js";
 
 export function mount(main, route) {
   const problem = el("p", { class: "error", role: "alert" });
-  const rows = table({ text: "Costs", hidden: true }, ["", "Calls", "Input tokens", "Output tokens", "Cost"]);
+  const rows = table({ text: "Costs", hidden: true }, ["", "Calls", "Failed", "Input tokens", "Output tokens", "Cost"]);
   rows.id = "costs";
   rows.append(el("tfoot"));
   const range = el("p", { class: "muted", role: "status" });
@@ -50,6 +50,7 @@ function line(r, first) {
   return el("tr", { "data-key": r.key },
     el(first, first === "th" ? { scope: "row", text: r.key } : { text: r.key }),
     el("td", { class: "num", text: format.int(r.calls) }),
+    el("td", { class: "num", text: format.int(r.failed) }),
     el("td", { class: "num", text: format.int(r.inputTokens) }),
     el("td", { class: "num", text: format.int(r.outputTokens) }),
     el("td", { class: "num", text: format.usd(r.costUsd) }));

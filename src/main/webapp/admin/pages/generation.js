@@ -15,20 +15,22 @@ export function mount(main, route) {
 }
 
 function render(main, g) {
-  const summary = facts([["startedAt", "Started"], ["source", "Source"], ["reference", "Reference"],
-    ["owner", "User"], ["model", "Model asked"], ["answeredModel", "Model that answered"], ["provider", "Provider"],
-    ["status", "Status"], ["errorKind", "Error"], ["attempts", "Attempts"], ["gateWaitMs", "Gate wait"],
+  const summary = facts([["startedAt", "Started"], ["endedAt", "Ended"], ["source", "Source"], ["reference", "Reference"],
+    ["batch", "Batch"], ["owner", "User"], ["priority", "Priority"], ["model", "Model asked"],
+    ["answeredModel", "Model that answered"], ["provider", "Provider"], ["status", "Status"], ["errorKind", "Error"],
+    ["errorMessage", "Error message"], ["attempts", "Attempts"], ["gateWaitMs", "Gate wait"],
     ["timeToFirstTokenMs", "Time to first token"], ["totalMs", "Total time"], ["tokens", "Tokens in / out"],
     ["costUsd", "Cost"], ["fallbackChain", "Fallback chain"]]);
   const texts = {
-    startedAt: format.time(g.startedAt), source: g.source, reference: g.reference, owner: g.owner,
-    model: g.model, answeredModel: g.answeredModel, provider: g.provider, status: g.status,
+    startedAt: format.time(g.startedAt), endedAt: format.time(g.endedAt), source: g.source,
+    reference: g.reference, owner: g.owner, priority: g.priority, errorMessage: g.errorMessage, model: g.model, answeredModel: g.answeredModel, provider: g.provider, status: g.status,
     errorKind: g.errorKind, attempts: format.int(g.attempts), gateWaitMs: format.ms(g.gateWaitMs),
     timeToFirstTokenMs: format.ms(g.timeToFirstTokenMs), totalMs: format.ms(g.totalMs),
     tokens: `${format.int(g.inputTokens)} / ${format.int(g.outputTokens)}`, costUsd: format.usd(g.costUsd),
     fallbackChain: (g.fallbackChain || []).join(" → "),
   };
   for (const [key, value] of Object.entries(texts)) summary.set(key, value || "–");
+  if (g.batchId) summary.values.batch.replaceChildren(routeLink(g.batchId, `batches/${encodeURIComponent(g.batchId)}`));
 
   const attempts = table({ text: "Attempts", hidden: true }, ["#", "Started", "Model", "Provider", "Lane", "Outcome", "Error", "Queue wait", "Backoff"]);
   (g.attemptList || []).forEach((a, i) => attempts.tBodies[0].append(el("tr", {},

@@ -59,7 +59,7 @@ function row(g) {
     el("td", { text: g.owner ?? "–" }),
     el("td", { text: model ?? "–" }),
     el("td", { text: g.provider ?? "–" }),
-    el("td", { text: g.errorKind ? `${g.status} (${g.errorKind})` : g.status }),
+    el("td", { text: g.errorKind ? `${g.status} (${g.errorKind})` : g.status, title: g.errorMessage ?? undefined }),
     el("td", { class: "num", text: format.int(g.attempts) }),
     el("td", { class: "num", text: format.ms(g.gateWaitMs) }),
     el("td", { class: "num", text: format.ms(g.timeToFirstTokenMs) }),

@@ -13,7 +13,7 @@ export function mount(main) {
   const problem = el("p", { class: "error", role: "alert" });
   const updated = el("p", { class: "muted", role: "status", text: "Loading…" });
   const chats = facts([["queued", "Queued"], ["running", "Running"], ["completedLastHour", "Completed (last hour)"], ["failedLastHour", "Failed (last hour)"]], { live: true });
-  const today = facts([["calls", "Calls"], ["inputTokens", "Input tokens"], ["outputTokens", "Output tokens"], ["costUsd", "Cost"]], { live: true });
+  const today = facts([["calls", "Calls"], ["failed", "Failed calls"], ["inputTokens", "Input tokens"], ["outputTokens", "Output tokens"], ["costUsd", "Cost"]], { live: true });
   const batches = table({ text: "Running batches", hidden: true }, ["Batch", "Owner", "Status", "Progress", "Done / expected", "Failed", "Items/s", "Estimated end"]);
   const noBatches = el("p", { class: "muted", text: "No batch is running." });
   const lanes = table({ text: "Lanes", hidden: true }, LANE_HEADINGS);
@@ -50,6 +50,7 @@ export function mount(main) {
     updated.textContent = `Updated ${format.time(o.at)}`;
     for (const key of Object.keys(chats.values)) chats.set(key, format.int(o.chatJobs?.[key]));
     today.set("calls", format.int(o.today?.calls));
+    today.set("failed", format.int(o.today?.failed));
     today.set("inputTokens", format.int(o.today?.inputTokens));
     today.set("outputTokens", format.int(o.today?.outputTokens));
     today.set("costUsd", format.usd(o.today?.costUsd));
