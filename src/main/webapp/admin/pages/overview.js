@@ -56,6 +56,7 @@ export function mount(main) {
     today.set("costUsd", format.usd(o.today?.costUsd));
     showBatches(batches.tBodies[0], o.batches || []);
     noBatches.hidden = (o.batches || []).length > 0;
+    batches.hidden = !noBatches.hidden;
     syncRows(lanes.tBodies[0], o.lanes || [], (l) => l.name, laneRow, updateLaneRow);
     showSeries(o.series);
   }
