@@ -1,13 +1,10 @@
--- The admin console's batch queries (GET /api/admin/batches), each served by one index range read
--- newest first, so a page costs the same with ten or ten thousand batches.
+-- The admin console's batch queries (GET /api/admin/batches and /{id}/errors).
 
--- Every user's batches (upload runs, kind UPLOAD, left out), newest first by the key (created_at, id).
-CREATE INDEX ix_analysis_batch_kind_created ON analysis_batch (kind, created_at, id);
--- ... of one status.
-CREATE INDEX ix_analysis_batch_kind_status ON analysis_batch (kind, status, created_at, id);
--- ... of one owner (the owner's own list, /api/batches, uses it too).
-CREATE INDEX ix_analysis_batch_kind_owner ON analysis_batch (kind, owner, created_at, id);
+-- Every user's batches newest first, paged by the key (created_at, id): read in index order and
+-- stopped after one page. Descending, because H2 reads an index in its own order only; PostgreSQL
+-- reads it either way. Filters by owner or status use V5's (owner, created_at, id) and
+-- (status, created_at).
+CREATE INDEX ix_analysis_batch_created ON analysis_batch (created_at DESC, id DESC);
 
--- A batch's failed results in item order (the errors page), and a page of batches' done and failed
--- counts in one grouped query that reads only this index.
+-- A batch's failed results in item order (the errors page), without reading its other results.
 CREATE INDEX ix_analysis_result_status ON analysis_result (batch_id, status, item_no, analysis);

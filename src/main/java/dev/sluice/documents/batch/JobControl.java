@@ -50,6 +50,16 @@ public class JobControl {
     operator().abandon(executionId);
   }
 
+  /**
+   * Whether the batch runtime has finished with an execution: a final status and an end time. The
+   * batch row says stopped a little earlier (the job listener runs before the runtime's last
+   * write).
+   */
+  public boolean hasEnded(long executionId) {
+    jakarta.batch.runtime.JobExecution execution = operator().getJobExecution(executionId);
+    return BatchState.of(execution.getBatchStatus()).isFinal() && execution.getEndTime() != null;
+  }
+
   /** The job instance an execution belongs to (its job log lives under the instance). */
   public long instanceOf(long executionId) {
     return operator().getJobInstance(executionId).getInstanceId();

@@ -81,6 +81,9 @@ public class AdminBatchService {
               + "; only a stopped or failed batch can be abandoned");
     }
     if (batch.executionId() != null) {
+      if (!jobs.hasEnded(batch.executionId())) {
+        throw conflict("the batch runtime is still ending the batch's run; try again in a moment");
+      }
       try {
         jobs.abandon(batch.executionId());
       } catch (JobExecutionIsRunningException e) {

@@ -47,7 +47,11 @@ public class JobLogs {
     if (!configuredDir.isBlank()) {
       return Optional.of(Path.of(configuredDir.strip()));
     }
-    // Set by Liberty's launcher for the server's JVM.
+    // Set by Liberty's launcher for the server's JVM; LOG_DIR moves the logs and the job logs.
+    String logs = System.getProperty("server.logs.dir");
+    if (logs != null) {
+      return Optional.of(Path.of(logs, "joblogs"));
+    }
     String output = System.getProperty("server.output.dir");
     return output == null ? Optional.empty() : Optional.of(Path.of(output, "logs", "joblogs"));
   }
