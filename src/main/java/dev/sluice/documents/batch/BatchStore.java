@@ -165,12 +165,14 @@ public class BatchStore implements BatchJobStore {
   }
 
   /**
-   * Moves the batch to {@code state}; a batch that has ended leaves its end only to start again.
+   * Moves the batch to {@code state}; a batch that has ended leaves its end only to start again,
+   * and an abandoned one never (the runtime may still report its stopping execution's end).
    */
   @Override
   public void moveTo(String batchId, BatchState state) {
     batch(batchId)
-        .filter(b -> b.status() != state && (!b.status().isFinal() || state.isFinal()))
+        .filter(b -> b.status() != state && b.status() != BatchState.ABANDONED)
+        .filter(b -> !b.status().isFinal() || state.isFinal())
         .ifPresent(b -> b.moveTo(state, clock));
   }
 

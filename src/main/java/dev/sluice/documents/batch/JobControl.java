@@ -8,8 +8,8 @@ import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The Jakarta Batch side of a batch: starts, stops and restarts the {@code document-analysis} job
- * with the configured tunables, and reads an execution's status.
+ * The Jakarta Batch side of a batch: starts, stops, restarts and abandons the {@code
+ * document-analysis} job with the configured tunables, and reads an execution's status.
  */
 @ApplicationScoped
 public class JobControl {
@@ -43,6 +43,31 @@ public class JobControl {
 
   public void stop(long executionId) {
     operator().stop(executionId);
+  }
+
+  /** Marks a stopped or failed execution as never to run again. */
+  public void abandon(long executionId) {
+    operator().abandon(executionId);
+  }
+
+  /**
+   * Whether the batch runtime has finished with an execution: a final status and an end time. The
+   * batch row says stopped a little earlier (the job listener runs before the runtime's last
+   * write).
+   */
+  public boolean hasEnded(long executionId) {
+    jakarta.batch.runtime.JobExecution execution = operator().getJobExecution(executionId);
+    return BatchState.of(execution.getBatchStatus()).isFinal() && execution.getEndTime() != null;
+  }
+
+  /** The job instance an execution belongs to (its job log lives under the instance). */
+  public long instanceOf(long executionId) {
+    return operator().getJobInstance(executionId).getInstanceId();
+  }
+
+  /** The job's name, as its job log directory is named. */
+  public static String jobName() {
+    return JOB;
   }
 
   public BatchState state(long executionId) {

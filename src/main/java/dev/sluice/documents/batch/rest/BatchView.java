@@ -25,7 +25,29 @@ public record BatchView(
     BatchProgress progress,
     Map<String, String> links) {
 
-  static BatchView of(AnalysisBatch b, BatchProgress progress, int inFlight) {
+  /** The same view with more links (the console adds its own). */
+  public BatchView withLinks(Map<String, String> more) {
+    Map<String, String> all = new java.util.TreeMap<>(links);
+    all.putAll(more);
+    return new BatchView(
+        id,
+        owner,
+        status,
+        analyses,
+        model,
+        priority,
+        maxConcurrency,
+        partitions,
+        documents,
+        callsInFlight,
+        createdAt,
+        startedAt,
+        finishedAt,
+        progress,
+        Map.copyOf(all));
+  }
+
+  public static BatchView of(AnalysisBatch b, BatchProgress progress, int inFlight) {
     return new BatchView(
         b.id(),
         b.owner(),
