@@ -1,6 +1,6 @@
 package dev.sluice.console;
 
-import dev.sluice.platform.database.ConsoleQuery;
+import dev.sluice.platform.database.ConsoleQueries;
 import dev.sluice.platform.database.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,9 +24,9 @@ final class ChatJobQueries {
           + " AND updated_at >= ? AND role = 'ASSISTANT' GROUP BY status";
 
   private final DataSource dataSource;
-  private final ConsoleQuery query;
+  private final ConsoleQueries query;
 
-  ChatJobQueries(DataSource dataSource, ConsoleQuery query) {
+  ChatJobQueries(DataSource dataSource, ConsoleQueries query) {
     this.dataSource = dataSource;
     this.query = query;
   }

@@ -9,7 +9,7 @@ import dev.sluice.documents.batch.RunKind;
 import dev.sluice.generations.GenerationQueries;
 import dev.sluice.generations.GenerationRecorder;
 import dev.sluice.llm.ProviderRuntime;
-import dev.sluice.platform.database.ConsoleQuery;
+import dev.sluice.platform.database.ConsoleQueries;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Gathers the overview: each part from the cheapest source that knows it. */
 @ApplicationScoped
@@ -46,15 +45,13 @@ public class OverviewService {
   @Resource(name = "jdbc/sluice")
   DataSource dataSource;
 
-  @Inject
-  @ConfigProperty(name = "sluice.admin.query-timeout-seconds", defaultValue = "5")
-  int timeoutSeconds;
+  @Inject ConsoleQueries console;
 
   private ChatJobQueries chatJobs;
 
   @PostConstruct
   void init() {
-    chatJobs = new ChatJobQueries(dataSource, new ConsoleQuery(timeoutSeconds));
+    chatJobs = new ChatJobQueries(dataSource, console);
   }
 
   public Overview now() {

@@ -2,9 +2,8 @@ package dev.sluice.generations;
 
 import dev.sluice.admission.CallOrigin;
 import dev.sluice.chat.ChatCursor;
-import dev.sluice.platform.database.ConsoleQuery;
+import dev.sluice.platform.database.ConsoleQueries;
 import dev.sluice.platform.database.Timestamps;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The console's reads of generations: keyset pages newest first (each filter has an index that also
@@ -59,16 +57,7 @@ public class GenerationQueries {
   @Resource(name = "jdbc/sluice")
   DataSource dataSource;
 
-  @Inject
-  @ConfigProperty(name = "sluice.admin.query-timeout-seconds", defaultValue = "5")
-  int timeoutSeconds;
-
-  private ConsoleQuery query;
-
-  @PostConstruct
-  void init() {
-    query = new ConsoleQuery(timeoutSeconds);
-  }
+  @Inject ConsoleQueries query;
 
   /** Up to {@code max} generations after the cursor (null: the newest), newest first. */
   public List<Generation> page(GenerationFilter filter, ChatCursor after, int max) {

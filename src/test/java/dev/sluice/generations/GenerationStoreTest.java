@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.admission.CallOrigin;
 import dev.sluice.chat.ChatCursor;
+import dev.sluice.platform.database.ConsoleQueries;
 import dev.sluice.platform.database.SchemaMigration;
 import dev.sluice.platform.database.Timestamps;
 import java.math.BigDecimal;
@@ -41,8 +42,7 @@ class GenerationStoreTest {
     SchemaMigration.migrate(dataSource);
     queries = new GenerationQueries();
     queries.dataSource = dataSource;
-    queries.timeoutSeconds = 5;
-    queries.init();
+    queries.query = ConsoleQueries.of("5s");
   }
 
   @Test

@@ -44,7 +44,7 @@ public class AdminGenerationsResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     GenerationFilter filter = GenerationFilter.parse(status, model, user, source, from, to);
-    int max = PageLimit.parse(limit, "limit");
+    int max = PageLimit.parseConsole(limit);
     ChatCursor after =
         cursor == null || cursor.isBlank() ? null : ChatCursor.decode(cursor, "cursor");
     List<Generation> rows = queries.page(filter, after, max + 1);

@@ -11,6 +11,11 @@ public final class PageLimit {
   public static final int DEFAULT = 20;
   public static final int MAX = 100;
 
+  /** The admin console's pages are larger: operators scan many rows at once. */
+  public static final int CONSOLE_DEFAULT = 50;
+
+  public static final int CONSOLE_MAX = 200;
+
   private PageLimit() {}
 
   /** Parses the raw parameter (kept a string so that "abc" is a 400 naming it, not a 404). */
@@ -18,7 +23,14 @@ public final class PageLimit {
     return parse(raw, field, DEFAULT, MAX);
   }
 
-  /** The same with another default and maximum, for lists whose items are small or few. */
+  /**
+   * A console page's size: {@code limit}, 1 to {@value #CONSOLE_MAX}, {@value #CONSOLE_DEFAULT}.
+   */
+  public static int parseConsole(String raw) {
+    return parse(raw, "limit", CONSOLE_DEFAULT, CONSOLE_MAX);
+  }
+
+  /** The same with another default and maximum. */
   public static int parse(String raw, String field, int fallback, int max) {
     if (raw == null || raw.isBlank()) {
       return fallback;

@@ -1,5 +1,6 @@
 package dev.sluice.queues.rest;
 
+import dev.sluice.platform.rest.PageLimit;
 import dev.sluice.queues.FailedJobs;
 import dev.sluice.queues.JobQueue;
 import dev.sluice.queues.JobQueues;
@@ -48,7 +49,7 @@ public class QueuesResource {
   @APIResponse(responseCode = "404", description = "No such queue")
   public FailedPageView failed(@PathParam("name") String name, @QueryParam("limit") String limit) {
     JobQueue queue = queues.named(name);
-    return new FailedPageView(reader.failed(queue, FailedLimit.parse(limit)));
+    return new FailedPageView(reader.failed(queue, PageLimit.parseConsole(limit)));
   }
 
   @POST

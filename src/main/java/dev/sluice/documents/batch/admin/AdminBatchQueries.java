@@ -4,6 +4,7 @@ import dev.sluice.documents.analysis.AnalysisStatus;
 import dev.sluice.documents.batch.AnalysisBatch;
 import dev.sluice.documents.batch.AnalysisResult;
 import dev.sluice.documents.batch.RunKind;
+import dev.sluice.platform.database.ConsoleQueries;
 import dev.sluice.platform.database.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,6 +3,7 @@ package dev.sluice.documents.batch.admin;
 import dev.sluice.documents.batch.BatchState;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
+import dev.sluice.platform.rest.PageLimit;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public record BatchListFilter(
     String who = read(errors, "owner", owner, BatchListFilter::owner);
     Instant start = read(errors, "from", from, BatchListFilter::instant);
     Instant end = read(errors, "to", to, BatchListFilter::instant);
-    Integer size = read(errors, "limit", limit == null ? "" : limit, ConsoleLimit::parse);
+    Integer size = read(errors, "limit", limit == null ? "" : limit, PageLimit::parseConsole);
     BatchCursor after = read(errors, "cursor", cursor, c -> BatchCursor.decode(c, "cursor"));
     if (start != null && end != null && !start.isBefore(end)) {
       errors.add(new Problem.FieldError("to", "must be later than from"));

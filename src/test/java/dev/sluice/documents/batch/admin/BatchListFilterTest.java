@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sluice.documents.batch.BatchState;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
+import dev.sluice.platform.rest.PageLimit;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class BatchListFilterTest {
     BatchListFilter filter = BatchListFilter.parse(null, null, null, null, null, null);
 
     assertThat(filter)
-        .isEqualTo(new BatchListFilter(null, null, null, null, ConsoleLimit.DEFAULT, null));
+        .isEqualTo(new BatchListFilter(null, null, null, null, PageLimit.CONSOLE_DEFAULT, null));
   }
 
   @Test

@@ -7,10 +7,10 @@ import dev.sluice.documents.batch.BatchService;
 import dev.sluice.documents.batch.admin.AdminBatchService;
 import dev.sluice.documents.batch.admin.BatchListFilter;
 import dev.sluice.documents.batch.admin.BatchSummary;
-import dev.sluice.documents.batch.admin.ConsoleLimit;
 import dev.sluice.documents.batch.admin.ErrorCursor;
 import dev.sluice.documents.batch.admin.Page;
 import dev.sluice.documents.batch.rest.BatchView;
+import dev.sluice.platform.rest.PageLimit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -85,7 +85,7 @@ public class AdminBatchResource {
           String limit,
       @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor")
           String cursor) {
-    int size = ConsoleLimit.parse(limit);
+    int size = PageLimit.parseConsole(limit);
     ErrorCursor after = cursor == null ? ErrorCursor.START : ErrorCursor.decode(cursor, "cursor");
     Page<AnalysisResult> page = console.errors(id, size, after);
     return new Page<>(page.items().stream().map(ErrorView::of).toList(), page.next());

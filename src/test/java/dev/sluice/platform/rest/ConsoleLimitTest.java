@@ -1,4 +1,4 @@
-package dev.sluice.queues.rest;
+package dev.sluice.platform.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,24 +8,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class FailedLimitTest {
+class ConsoleLimitTest {
 
   @Test
   void absentMeansFifty() {
-    assertThat(FailedLimit.parse(null)).isEqualTo(50);
-    assertThat(FailedLimit.parse("")).isEqualTo(50);
+    assertThat(PageLimit.parseConsole(null)).isEqualTo(50);
+    assertThat(PageLimit.parseConsole("")).isEqualTo(50);
   }
 
   @Test
   void oneToTwoHundredIsAccepted() {
-    assertThat(FailedLimit.parse("1")).isEqualTo(1);
-    assertThat(FailedLimit.parse("200")).isEqualTo(200);
+    assertThat(PageLimit.parseConsole("1")).isEqualTo(1);
+    assertThat(PageLimit.parseConsole("200")).isEqualTo(200);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"0", "201", "-1", "ten", "2.5"})
   void anythingElseIsA400NamingLimit(String raw) {
-    assertThatThrownBy(() -> FailedLimit.parse(raw))
+    assertThatThrownBy(() -> PageLimit.parseConsole(raw))
         .isInstanceOfSatisfying(
             ProblemException.class,
             e -> {

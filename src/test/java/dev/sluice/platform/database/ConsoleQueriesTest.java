@@ -1,8 +1,9 @@
-package dev.sluice.documents.batch.admin;
+package dev.sluice.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.platform.problem.ProblemException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.QueryTimeoutException;
 import java.sql.SQLException;
@@ -25,9 +26,7 @@ class ConsoleQueriesTest {
 
   @Test
   void aTimeoutBecomesA503AndOtherFailuresPassThrough() {
-    ConsoleQueries queries = new ConsoleQueries();
-    queries.timeout = "2s";
-    queries.readTimeout();
+    ConsoleQueries queries = ConsoleQueries.of("2s");
 
     assertThatThrownBy(
             () ->
@@ -36,7 +35,7 @@ class ConsoleQueriesTest {
                       throw new QueryTimeoutException("slow");
                     }))
         .isInstanceOfSatisfying(
-            QueryTooSlowException.class, e -> assertThat(e.problem().status()).isEqualTo(503));
+            ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(503));
     assertThatThrownBy(
             () ->
                 queries.run(
