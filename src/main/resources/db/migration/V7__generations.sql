@@ -33,13 +33,15 @@ CREATE TABLE generation (
   CONSTRAINT ck_generation_status CHECK (status IN ('COMPLETED', 'FAILED', 'CANCELLED'))
 );
 
--- The console lists newest first by (started_at, id), keyset-paged, optionally by one filter; each
--- filter has an index that serves both the filter and the order.
-CREATE INDEX ix_generation_started ON generation (started_at, id);
-CREATE INDEX ix_generation_status ON generation (status, started_at, id);
-CREATE INDEX ix_generation_model ON generation (model, started_at, id);
-CREATE INDEX ix_generation_owner ON generation (owner, started_at, id);
-CREATE INDEX ix_generation_source ON generation (source, started_at, id);
+-- The console lists newest first by (started_at, id), keyset-paged, optionally filtered; each filter
+-- has an index whose order is the list's order after the filter's value (descending, because H2
+-- reads an index only forwards; the query orders by the filter column first so that both databases
+-- see the index gives the order and read about a page of entries, not every matching row).
+CREATE INDEX ix_generation_started ON generation (started_at DESC, id DESC);
+CREATE INDEX ix_generation_status ON generation (status, started_at DESC, id DESC);
+CREATE INDEX ix_generation_model ON generation (model, started_at DESC, id DESC);
+CREATE INDEX ix_generation_owner ON generation (owner, started_at DESC, id DESC);
+CREATE INDEX ix_generation_source ON generation (source, started_at DESC, id DESC);
 CREATE INDEX ix_generation_batch ON generation (batch_id);
 
 -- Tokens and cost per day, user and model, kept as calls are recorded, so "today" and the costs
