@@ -55,7 +55,7 @@ public class AdminGenerationsResource {
       Generation last = page.get(page.size() - 1);
       next = new ChatCursor(Timestamps.fromInstant(last.startedAt()), last.id()).encode();
     }
-    return new GenerationPageView(page.stream().map(GenerationView::of).toList(), next);
+    return new GenerationPageView(page.stream().map(GenerationView::summary).toList(), next);
   }
 
   @GET
@@ -63,10 +63,10 @@ public class AdminGenerationsResource {
   @Operation(summary = "One provider call: tries, fallback chain, timings, tokens, cost")
   @APIResponse(responseCode = "200", description = "The call")
   @APIResponse(responseCode = "404", description = "No such call (or purged)")
-  public GenerationDetailView get(@PathParam("id") String id) {
+  public GenerationView get(@PathParam("id") String id) {
     return queries
         .find(id)
-        .map(GenerationDetailView::of)
+        .map(GenerationView::detail)
         .orElseThrow(() -> ProblemException.notFound("generation", id));
   }
 }

@@ -1,11 +1,21 @@
 package dev.sluice.generations.rest;
 
 import dev.sluice.generations.Generation;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
-/** A generation as the console lists it. */
+/**
+ * A generation as the console shows it. In a list the detail fields ({@code attemptList} to {@code
+ * answer}) are null; {@code GET /generations/{id}} fills them: every try, the models tried in
+ * order, and the prompt and answer when the configuration kept them ({@code textPersisted}).
+ */
 public record GenerationView(
     String id,
     Instant startedAt,
@@ -27,9 +37,31 @@ public record GenerationView(
     long totalMs,
     long inputTokens,
     long outputTokens,
-    BigDecimal costUsd) {
+    BigDecimal costUsd,
+    JsonArray attemptList,
+    List<String> fallbackChain,
+    Boolean textPersisted,
+    String prompt,
+    String answer) {
 
-  static GenerationView of(Generation g) {
+  /** The list's fields only. */
+  static GenerationView summary(Generation g) {
+    return of(g, null, null, null);
+  }
+
+  /** Every field, with the tries parsed from their stored JSON. */
+  static GenerationView detail(Generation g) {
+    return of(
+        g,
+        attempts(g.attemptsJson()),
+        g.fallbackChain() == null || g.fallbackChain().isBlank()
+            ? List.of()
+            : Arrays.asList(g.fallbackChain().split(",")),
+        g.prompt() != null);
+  }
+
+  private static GenerationView of(
+      Generation g, JsonArray attempts, List<String> chain, Boolean textPersisted) {
     return new GenerationView(
         g.id(),
         g.startedAt(),
@@ -51,7 +83,21 @@ public record GenerationView(
         g.totalMs(),
         g.inputTokens(),
         g.outputTokens(),
-        g.costUsd());
+        g.costUsd(),
+        attempts,
+        chain,
+        textPersisted,
+        g.prompt(),
+        g.answer());
+  }
+
+  private static JsonArray attempts(String json) {
+    if (json == null || json.isBlank()) {
+      return JsonArray.EMPTY_JSON_ARRAY;
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readArray();
+    }
   }
 
   static String lower(String value) {
