@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,8 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AdminGenerationsIT {
-
-  private static final Duration WITHIN = Duration.ofSeconds(30);
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -171,32 +168,11 @@ class AdminGenerationsIT {
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
     String answer =
         Http.json(posted).asJsonObject().getJsonObject("assistantMessage").getString("id");
-    await(
-        () ->
-            Http.json(demo().get("/api/chats/" + chat + "/messages?limit=100"))
-                .asJsonArray()
-                .getValuesAs(JsonObject.class)
-                .stream()
-                .filter(m -> m.getString("id").equals(answer))
-                .filter(m -> m.getString("status").equals("completed"))
-                .findFirst());
+    new Answers(demo()).await(chat, answer, "completed"::equals);
     return answer;
   }
 
   private static <T> T await(Supplier<Optional<T>> probe) {
-    long deadline = System.nanoTime() + WITHIN.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<T> found = probe.get();
-      if (found.isPresent()) {
-        return found.get();
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("not within " + WITHIN);
+    return Poll.until(probe, () -> "the generation to be recorded");
   }
 }

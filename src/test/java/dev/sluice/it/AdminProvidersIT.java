@@ -9,8 +9,8 @@ import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -34,7 +34,6 @@ class AdminProvidersIT {
   private static final String LANE = "simulated/sim-small";
   private static final String LANE_PATH = "/api/admin/lanes/" + LANE;
   private static final String BREAKER = "/api/admin/providers/simulated/breaker/";
-  private static final Duration WITHIN = Duration.ofSeconds(30);
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -267,19 +266,15 @@ class AdminProvidersIT {
 
   /** The lane's live snapshot once it matches. */
   private JsonObject awaitLane(Predicate<JsonObject> condition) {
-    long deadline = System.nanoTime() + WITHIN.toNanos();
-    JsonObject live = null;
-    while (System.nanoTime() < deadline) {
-      JsonValue value = lane().get("live");
-      if (value instanceof JsonObject object) {
-        live = object;
-        if (condition.test(live)) {
-          return live;
-        }
-      }
-      pause();
-    }
-    throw new AssertionError("lane " + LANE + " never reached the expected state: " + live);
+    JsonValue[] last = new JsonValue[1];
+    return Poll.until(
+        () -> {
+          last[0] = lane().get("live");
+          return last[0] instanceof JsonObject live && condition.test(live)
+              ? Optional.of(live)
+              : Optional.empty();
+        },
+        () -> "lane " + LANE + " to reach the expected state; last seen " + last[0]);
   }
 
   private String newChat() {
@@ -311,12 +306,7 @@ class AdminProvidersIT {
   }
 
   private JsonObject message(String chat, String id) {
-    HttpResponse<String> response = demo().get(messagesPath(chat) + "?limit=100");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Http.json(response).asJsonArray().getValuesAs(JsonObject.class).stream()
-        .filter(m -> m.getString("id").equals(id))
-        .findFirst()
-        .orElseThrow();
+    return new Answers(demo()).find(chat, id);
   }
 
   private String status(String chat, String id) {
@@ -324,28 +314,6 @@ class AdminProvidersIT {
   }
 
   private JsonObject awaitAnswer(String chat, String id, Predicate<String> status) {
-    long deadline = System.nanoTime() + WITHIN.toNanos();
-    JsonObject last = null;
-    while (System.nanoTime() < deadline) {
-      last = message(chat, id);
-      String now = last.getString("status");
-      if (status.test(now)) {
-        return last;
-      }
-      if (!now.equals("queued") && !now.equals("streaming")) {
-        break; // ended, but not as expected
-      }
-      pause();
-    }
-    throw new AssertionError("answer " + id + " did not reach the expected status: " + last);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100); // polling a black box; the server does no sleeping
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return new Answers(demo()).await(chat, id, status);
   }
 }

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -32,8 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AdminQueuesIT {
-
-  private static final long WITHIN_NANOS = 30_000_000_000L;
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -188,46 +185,16 @@ class AdminQueuesIT {
   }
 
   private JsonObject awaitFailed(String queue, Predicate<JsonObject> match) {
-    long deadline = System.nanoTime() + WITHIN_NANOS;
-    while (System.nanoTime() < deadline) {
-      Optional<JsonObject> found = failedJobs(queue).stream().filter(match).findFirst();
-      if (found.isPresent()) {
-        return found.get();
-      }
-      pause();
-    }
-    throw new AssertionError("no such failed job on " + queue + " within 30 s");
+    return Poll.until(
+        () -> failedJobs(queue).stream().filter(match).findFirst(),
+        () -> "a matching failed job on " + queue);
   }
 
   private JsonObject answerOf(String chat, String answer) {
-    HttpResponse<String> response =
-        http().as(Credentials.demo()).get("/api/chats/" + chat + "/messages?limit=100");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Http.json(response).asJsonArray().getValuesAs(JsonObject.class).stream()
-        .filter(m -> m.getString("id").equals(answer))
-        .findFirst()
-        .orElseThrow();
+    return new Answers(http().as(Credentials.demo())).find(chat, answer);
   }
 
   private JsonObject awaitAnswer(String chat, String answer, String status) {
-    long deadline = System.nanoTime() + WITHIN_NANOS;
-    JsonObject last = null;
-    while (System.nanoTime() < deadline) {
-      last = answerOf(chat, answer);
-      if (last.getString("status").equals(status)) {
-        return last;
-      }
-      pause();
-    }
-    throw new AssertionError("answer " + answer + " never became " + status + ": " + last);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(200); // polling a black box; the server does no sleeping
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return new Answers(http().as(Credentials.demo())).await(chat, answer, status::equals);
   }
 }
