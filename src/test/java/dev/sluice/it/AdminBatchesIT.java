@@ -11,7 +11,6 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -219,19 +218,7 @@ class AdminBatchesIT {
   }
 
   private List<String> documents(int n, String text) {
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      String body =
-          Json.createObjectBuilder()
-              .add("title", "Admin batch doc " + i + " " + UUID.randomUUID())
-              .add("text", text + " Number " + i + ".")
-              .build()
-              .toString();
-      HttpResponse<String> created = demo().postJson("/api/documents", body);
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      ids.add(Http.json(created).asJsonObject().getString("id"));
-    }
-    return ids;
+    return TextDocuments.upload(demo(), n, "Admin batch doc", text);
   }
 
   private JsonObject awaitStatus(String id, String status) throws InterruptedException {

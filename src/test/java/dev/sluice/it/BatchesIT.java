@@ -243,19 +243,7 @@ class BatchesIT {
   }
 
   private List<String> documents(int n, String text) {
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      String body =
-          Json.createObjectBuilder()
-              .add("title", "Batch doc " + i + " " + UUID.randomUUID())
-              .add("text", text + " Number " + i + ".")
-              .build()
-              .toString();
-      HttpResponse<String> created = demo().postJson("/api/documents", body);
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      ids.add(Http.json(created).asJsonObject().getString("id"));
-    }
-    return ids;
+    return TextDocuments.upload(demo(), n, "Batch doc", text);
   }
 
   /** A real PDF, uploaded as a file: its text is what the batch analyses. */
