@@ -19,7 +19,7 @@ export function mount(main, route) {
   let cursor = null;
 
   const form = filterForm("Filter generations", [
-    ["Status", choice("status", [["completed"], ["failed"], ["cancelled"]])],
+    ["Status", choice("status", [["completed"], ["failed"], ["cancelled"], ["interrupted"]])],
     ["Model", text("model", "e.g. sim-small")],
     ["User", text("user", "user name")],
     ["Source", choice("source", [["chat"], ["batch"], ["upload"], ["other"]])],

@@ -48,7 +48,16 @@ public final class Gate {
 
   /** Starts the call and returns at once; events reach the listener as the answer streams. */
   public GatedStream stream(ChatRequest request, Priority priority, StreamListener listener) {
-    GatedCall call = new GatedCall(parts, request, priority, listener);
+    return stream(request, priority, listener, SendCheck.NONE);
+  }
+
+  /**
+   * Starts the call and returns at once; {@code check} (null for none) is asked once, after the
+   * first admission and before anything is sent.
+   */
+  public GatedStream stream(
+      ChatRequest request, Priority priority, StreamListener listener, SendCheck check) {
+    GatedCall call = new GatedCall(parts, request, priority, listener, check);
     call.start();
     return call;
   }

@@ -36,6 +36,13 @@ final class GateErrors {
     return unavailable(provider, model, "admission failed: " + cause, null, cause);
   }
 
+  /** The caller's {@link SendCheck} dropped the call before anything was sent. */
+  static LlmException dropped(String model) {
+    return LlmException.builder(LlmErrorKind.CANCELLED, "dropped before sending: the work is gone")
+        .model(model)
+        .build();
+  }
+
   static LlmException cancelled(String model) {
     return LlmException.builder(LlmErrorKind.CANCELLED, "cancelled by the caller")
         .model(model)

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -28,9 +29,17 @@ final class GatedCall extends CallHandle {
 
   private AttemptRun current;
   private ScheduledFuture<?> backoffTask;
+  private SendCheck check;
+  private volatile boolean dropped;
 
-  GatedCall(GateParts parts, ChatRequest request, Priority priority, StreamListener listener) {
+  GatedCall(
+      GateParts parts,
+      ChatRequest request,
+      Priority priority,
+      StreamListener listener,
+      SendCheck check) {
     super(listener, parts.nanoTime());
+    this.check = check;
     this.parts = parts;
     this.request = request;
     this.priority = priority;
@@ -86,6 +95,45 @@ final class GatedCall extends CallHandle {
       return;
     }
     if (!run.admitted(permit, parts.nanoTime().getAsLong())) {
+      return;
+    }
+    SendCheck pending;
+    synchronized (this) {
+      pending = check;
+      check = null;
+    }
+    if (pending == null) {
+      send(run);
+      return;
+    }
+    CompletionStage<Boolean> verdict;
+    try {
+      verdict = pending.mayStart();
+    } catch (RuntimeException e) {
+      drop(run);
+      return;
+    }
+    verdict.whenComplete(
+        (go, failure) -> {
+          if (failure == null && Boolean.TRUE.equals(go)) {
+            send(run);
+          } else {
+            drop(run);
+          }
+        });
+  }
+
+  /** The caller's check said no: the permit goes back, nothing was sent, nothing is recorded. */
+  private void drop(AttemptRun run) {
+    dropped = true;
+    run.release(0);
+    run.pass().abandon();
+    end(null, GateErrors.dropped(request.model()));
+  }
+
+  private void send(AttemptRun run) {
+    if (isFinished()) {
+      // Cancelled while the check ran: the abort has released the permit already.
       return;
     }
     ChatStream stream;
@@ -168,6 +216,11 @@ final class GatedCall extends CallHandle {
     } else {
       end(null, failure);
     }
+  }
+
+  @Override
+  public boolean dropped() {
+    return dropped;
   }
 
   @Override

@@ -14,6 +14,17 @@ public enum Priority {
   LOW,
   BATCH;
 
+  /** The JMS priority (0 to 9, 9 first) a job of this priority is sent with. */
+  public int jmsPriority() {
+    return switch (this) {
+      case URGENT -> 9;
+      case HIGH -> 7;
+      case NORMAL -> 5;
+      case LOW -> 3;
+      case BATCH -> 1;
+    };
+  }
+
   /** 0 for the most urgent; larger is less urgent. */
   public int rank() {
     return ordinal();

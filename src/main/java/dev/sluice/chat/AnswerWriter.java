@@ -23,8 +23,9 @@ import java.util.logging.Logger;
 
 /**
  * Writes one streaming answer: fires a chunk event per delta, saves the partial text every so many
- * chunks or seconds, and records how the answer ended. Stream callbacks only append and hand work
- * on; database writes run one after another on the managed executor.
+ * chunks or seconds (and the first chunk at once), and records how the answer ended. Stream
+ * callbacks only append and hand work on; database writes run one after another on the managed
+ * executor.
  */
 final class AnswerWriter implements StreamListener {
 
@@ -38,6 +39,7 @@ final class AnswerWriter implements StreamListener {
   private int unsavedChunks;
   private long lastSaveNanos = startedNanos;
   private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
+  private volatile boolean finished;
 
   AnswerWriter(JobPlan job, ChatJobRunner.Parts parts) {
     this.job = job;
@@ -53,7 +55,10 @@ final class AnswerWriter implements StreamListener {
         text.append(delta.text());
         chunk = new AnswerChunk(job.chatId(), job.messageId(), ++sequence, delta.text());
         long now = System.nanoTime();
-        if (++unsavedChunks >= parts.saveEveryChunks()
+        // The first chunk is saved at once: an answer with saved text has been seen streaming, and
+        // after a crash it ends interrupted; one without is asked again.
+        if (sequence == 1
+            || ++unsavedChunks >= parts.saveEveryChunks()
             || now - lastSaveNanos >= parts.saveEvery().toNanos()) {
           unsavedChunks = 0;
           lastSaveNanos = now;
@@ -63,14 +68,20 @@ final class AnswerWriter implements StreamListener {
       parts.events().fire(chunk);
       if (snapshot != null) {
         String partial = snapshot;
-        write(() -> parts.store().savePartial(job.messageId(), partial));
+        write(
+            () -> {
+              // A short answer often ends before its first save runs: its ending saves it all.
+              if (!finished) {
+                parts.store().savePartial(job.messageId(), partial);
+              }
+            });
       }
     }
   }
 
   /** Records the end of the answer, whatever it was. */
   void finish(ChatResult result, Throwable error, Supplier<List<Attempt>> attempts) {
-    parts.running().remove(job.messageId());
+    finished = true;
     String tries = AttemptsJson.of(attempts.get());
     if (result != null) {
       write(() -> completed(record(result, tries)));

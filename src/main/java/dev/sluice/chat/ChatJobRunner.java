@@ -10,26 +10,38 @@ import dev.sluice.llm.ModelInfo;
 import dev.sluice.llm.TokenCounter;
 import dev.sluice.llm.config.ConfigView;
 import dev.sluice.llm.config.ProviderRegistry;
+import dev.sluice.platform.messaging.JobKind;
+import dev.sluice.platform.messaging.JobWakeups;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.jms.Queue;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs a chat job: claims the queued answer (once, however often the job is delivered), builds the
- * prompt and starts the generation through the admission gate, then returns; the answer is written
- * by an {@link AnswerWriter} as it streams.
+ * Runs a chat job: reads the queued answer's conversation, hands the call to the admission gate and
+ * returns. The answer is claimed (queued to streaming, its outbox row gone) only when the gate
+ * admits the call, just before it is sent, so an answer still waiting in a lane when the server
+ * stops stays queued and is simply asked again; however often a job is delivered, one call claims
+ * it. The answer is written by an {@link AnswerWriter} as it streams.
  */
 @ApplicationScoped
-public class ChatJobRunner {
+public class ChatJobRunner implements JobKind {
+
+  /** The chat jobs' name in the job outbox. */
+  public static final String KIND = "chat";
 
   private static final Logger LOG = Logger.getLogger(ChatJobRunner.class.getName());
   static final String UNPROCESSABLE = "could not be processed";
@@ -45,11 +57,28 @@ public class ChatJobRunner {
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
 
+  @Resource(name = "jms/chatJobs")
+  Queue queue;
+
+  @Resource(name = "jms/chatJobsFailed")
+  Queue failedQueue;
+
+  @Inject JobWakeups wakeups;
+
+  /**
+   * Claims that failed (the database refused or was away), by answer, until the claim succeeds or
+   * the answer is failed: per-job state, dropped when the job ends either way.
+   */
+  private final Map<String, Integer> claimFailures = new ConcurrentHashMap<>();
+
   @Inject
   @ConfigProperty(name = "sluice.chat.save-every-tokens", defaultValue = "32")
   int saveEveryChunks;
 
   @Inject Config config;
+
+  /** Built on first use (the container's proxies are ready by then), the same for every job. */
+  private volatile Parts parts;
 
   /**
    * Must equal the {@code ChatJobs} queue's {@code maxRedeliveryCount} in server.xml (3 in both):
@@ -66,18 +95,33 @@ public class ChatJobRunner {
   /** What an {@link AnswerWriter} works with. */
   record Parts(
       ChatJobStore store,
-      RunningAnswers running,
       ChatJobMetrics metrics,
       Event<Object> events,
       ManagedExecutorService executor,
       int saveEveryChunks,
       Duration saveEvery) {}
 
+  @Override
+  public String name() {
+    return KIND;
+  }
+
+  @Override
+  public Queue queue() {
+    return queue;
+  }
+
+  @Override
+  public boolean inHand(String messageId) {
+    return running.holds(messageId);
+  }
+
   /**
    * Handles delivery number {@code delivery} of a job. A failure is rethrown so the job is
    * delivered again; on the last delivery the answer is marked failed first, and the rethrown
    * failure makes the messaging engine move the job to {@code ChatJobsFailed}.
    */
+  @Override
   public void run(String messageId, int delivery) {
     if (!AnswerIds.wellFormed(messageId)) {
       // Nothing could ever be done with it: refused on every delivery, it ends in ChatJobsFailed
@@ -115,37 +159,100 @@ public class ChatJobRunner {
 
   /** Starts writing the answer {@code messageId} if it is still queued; returns at once. */
   public void start(String messageId) {
-    Optional<JobPlan> claimed = store.claim(messageId);
-    if (claimed.isEmpty()) {
-      if (store.find(messageId).isEmpty()) {
+    if (running.holds(messageId)) {
+      // A second wake-up for an answer already waiting in the gate on this server.
+      return;
+    }
+    Optional<JobPlan> plan = store.plan(messageId);
+    if (plan.isEmpty()) {
+      if (store.forgetUnlessQueued(messageId)) {
         LOG.info("chat job " + messageId + " names no stored answer (chat deleted?): dropped");
       }
       return;
     }
-    try {
-      generate(claimed.get());
-    } catch (RuntimeException e) {
-      // The claim has committed: a redelivered job would find the answer no longer queued and
-      // drop it, so the answer ends here rather than stay streaming.
-      LOG.log(Level.WARNING, "chat job " + messageId + " failed after its claim", e);
-      fail(messageId, UNPROCESSABLE);
-    }
+    generate(plan.get());
   }
 
   private void generate(JobPlan job) {
-    events.fire(new AnswerStatus(job.chatId(), job.messageId(), "streaming"));
     AnswerWriter writer = new AnswerWriter(job, parts());
     try {
       GatedStream stream =
           gate.stream(
-              request(job), job.priority(), CallOrigin.chat(job.owner(), job.messageId()), writer);
+              request(job),
+              job.priority(),
+              CallOrigin.chat(job.owner(), job.messageId()),
+              writer,
+              () -> claim(job));
       running.register(job.messageId(), stream);
       stream
           .result()
-          .whenComplete((result, error) -> writer.finish(result, error, stream::attempts));
+          .whenComplete(
+              (result, error) -> {
+                running.remove(job.messageId(), stream);
+                if (!stream.dropped()) {
+                  writer.finish(result, error, stream::attempts);
+                } else if (claimFailures.containsKey(job.messageId())) {
+                  retryOrFail(job);
+                }
+              });
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "chat job " + job.messageId() + " could not start", e);
       writer.finish(null, e, List::of);
+    }
+  }
+
+  /**
+   * The gate has admitted the call: claims the answer, off the gate's thread. False when another
+   * delivery claimed it first or it was cancelled meanwhile; a failure leaves it queued, and the
+   * outbox sweep wakes it again.
+   */
+  private CompletionStage<Boolean> claim(JobPlan job) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            boolean claimed = store.claim(job.messageId());
+            claimFailures.remove(job.messageId());
+            if (claimed) {
+              events.fire(new AnswerStatus(job.chatId(), job.messageId(), "streaming"));
+            }
+            return claimed;
+          } catch (RuntimeException e) {
+            int failures = claimFailures.merge(job.messageId(), 1, Integer::sum);
+            LOG.log(
+                Level.WARNING,
+                "chat job " + job.messageId() + " could not be claimed (try " + failures + ")",
+                e);
+            return false;
+          }
+        },
+        executor);
+  }
+
+  /**
+   * After a failed claim: the job is woken again at once, as a failed delivery would be; after
+   * {@code sluice.chat.max-deliveries} failed claims its answer is marked failed and the job goes
+   * to {@code ChatJobsFailed}, where an operator can retry it.
+   */
+  private void retryOrFail(JobPlan job) {
+    String id = job.messageId();
+    int failures = claimFailures.getOrDefault(id, 0);
+    int jmsPriority = job.priority().jmsPriority();
+    if (failures < maxDeliveries) {
+      wakeups.send(this, id, jmsPriority);
+      return;
+    }
+    claimFailures.remove(id);
+    LOG.warning(
+        "chat job "
+            + id
+            + " could not be claimed "
+            + failures
+            + " times: failed, see ChatJobsFailed");
+    try {
+      fail(id, UNPROCESSABLE + " (tried " + failures + " times)");
+      wakeups.sendFailed(failedQueue, id, jmsPriority);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "chat job " + id + " stays in the outbox for the next sweep", e);
     }
   }
 
@@ -183,13 +290,18 @@ public class ChatJobRunner {
   }
 
   private Parts parts() {
-    return new Parts(
-        store,
-        running,
-        metrics,
-        events,
-        executor,
-        saveEveryChunks,
-        ConfigView.of(config).getDuration("sluice.chat.save-every", Duration.ofSeconds(2)));
+    Parts built = parts;
+    if (built == null) {
+      built =
+          new Parts(
+              store,
+              metrics,
+              events,
+              executor,
+              saveEveryChunks,
+              ConfigView.of(config).getDuration("sluice.chat.save-every", Duration.ofSeconds(2)));
+      parts = built;
+    }
+    return built;
   }
 }

@@ -1,7 +1,9 @@
 package dev.sluice.chat;
 
 import dev.sluice.platform.database.Timestamps;
+import dev.sluice.platform.messaging.JobOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -13,9 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The chat job's writes, each in its own short transaction (never joined to a message-driven bean's
- * JMS transaction, so no two-phase commit is needed). Status changes are conditional updates, so a
- * job delivered twice is claimed once.
+ * The chat job's reads and writes, each in its own short transaction (never joined to a
+ * message-driven bean's JMS transaction, so no two-phase commit is needed). Status changes are
+ * conditional updates, so a job delivered twice is claimed once; the job's outbox row goes in the
+ * transaction that claims or ends its answer.
  */
 @ApplicationScoped
 @Transactional(TxType.REQUIRES_NEW)
@@ -23,6 +26,11 @@ public class ChatJobStore {
 
   @PersistenceContext(unitName = "sluice")
   EntityManager em;
+
+  @Inject JobOutbox outbox;
+
+  /** The chat jobs' kind, to write an outbox row that wakes a consumer (a cycle CDI resolves). */
+  @Inject ChatJobRunner chatJobs;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -33,12 +41,12 @@ public class ChatJobStore {
    */
   private final LocalDateTime openedAt = Timestamps.now(clock);
 
-  /** Moves a queued answer to streaming and returns what to ask; empty if it is not queued. */
-  public Optional<JobPlan> claim(String messageId) {
-    if (!move(messageId, MessageStatus.QUEUED, MessageStatus.STREAMING)) {
+  /** What to ask for a queued answer; empty if it is not queued (or gone). */
+  public Optional<JobPlan> plan(String messageId) {
+    ChatMessage answer = em.find(ChatMessage.class, messageId);
+    if (answer == null || answer.status() != MessageStatus.QUEUED) {
       return Optional.empty();
     }
-    ChatMessage answer = em.find(ChatMessage.class, messageId);
     Chat chat = em.find(Chat.class, answer.chatId());
     List<dev.sluice.llm.ChatMessage> history =
         em
@@ -63,10 +71,35 @@ public class ChatJobStore {
             history));
   }
 
+  /**
+   * Moves a queued answer to streaming, as its provider call is about to start, and removes its job
+   * from the outbox; false if it is no longer queued.
+   */
+  public boolean claim(String messageId) {
+    if (!move(messageId, MessageStatus.QUEUED, MessageStatus.STREAMING)) {
+      return false;
+    }
+    outbox.remove(ChatJobRunner.KIND, messageId);
+    return true;
+  }
+
+  /**
+   * Removes the job of an answer that is not queued (or gone) from the outbox, so it is not woken
+   * again; true if the answer is gone.
+   */
+  public boolean forgetUnlessQueued(String messageId) {
+    ChatMessage answer = em.find(ChatMessage.class, messageId);
+    if (answer == null || answer.status() != MessageStatus.QUEUED) {
+      outbox.remove(ChatJobRunner.KIND, messageId);
+    }
+    return answer == null;
+  }
+
   /** Cancels an answer still waiting in the queue; false if it already left it. */
   public boolean cancelQueued(String messageId) {
     boolean moved = move(messageId, MessageStatus.QUEUED, MessageStatus.CANCELLED);
     if (moved) {
+      outbox.remove(ChatJobRunner.KIND, messageId);
       em.createQuery("UPDATE ChatMessage m SET m.errorCode = 'CANCELLED' WHERE m.id = :id")
           .setParameter("id", messageId)
           .executeUpdate();
@@ -80,16 +113,21 @@ public class ChatJobStore {
    * afterwards; empty when there is no such answer.
    */
   public Optional<ChatMessage> requeueFailed(String messageId) {
-    em.createQuery(
-            "UPDATE ChatMessage m SET m.status = :queued, m.content = '', m.errorCode = NULL,"
-                + " m.errorMessage = NULL, m.attempts = NULL, m.updatedAt = :now"
-                + " WHERE m.id = :id AND m.status = :failed")
-        .setParameter("queued", MessageStatus.QUEUED)
-        .setParameter("now", Timestamps.now(clock))
-        .setParameter("id", messageId)
-        .setParameter("failed", MessageStatus.FAILED)
-        .executeUpdate();
-    return find(messageId);
+    int moved =
+        em.createQuery(
+                "UPDATE ChatMessage m SET m.status = :queued, m.content = '', m.errorCode = NULL,"
+                    + " m.errorMessage = NULL, m.attempts = NULL, m.updatedAt = :now"
+                    + " WHERE m.id = :id AND m.status = :failed")
+            .setParameter("queued", MessageStatus.QUEUED)
+            .setParameter("now", Timestamps.now(clock))
+            .setParameter("id", messageId)
+            .setParameter("failed", MessageStatus.FAILED)
+            .executeUpdate();
+    Optional<ChatMessage> answer = find(messageId);
+    if (moved == 1) {
+      answer.ifPresent(a -> outbox.add(chatJobs, messageId, a.priority().jmsPriority()));
+    }
+    return answer;
   }
 
   /** Saves the text streamed so far, unless the answer has already ended. */
@@ -123,6 +161,10 @@ public class ChatJobStore {
     if (message == null || message.status().isFinal()) {
       return false;
     }
+    if (message.status() == MessageStatus.QUEUED) {
+      // Ended before its claim (the gate refused the call): its job is done with.
+      outbox.remove(ChatJobRunner.KIND, messageId);
+    }
     message.end(status, partial, code, reason, attempts, clock);
     return true;
   }
@@ -139,45 +181,77 @@ public class ChatJobStore {
         .getResultList();
   }
 
-  /** Ends an answer left streaming by an earlier run as interrupted; empty if it is not one. */
-  public Optional<ChatMessage> interruptLeftOver(String messageId) {
+  /**
+   * Recovers an answer left streaming by an earlier run: asked again (back to queued, its job in
+   * the outbox) when it had saved no text, else ended interrupted with its text. Empty if it is not
+   * one.
+   */
+  public Optional<LeftOver> recoverLeftOver(String messageId) {
     ChatMessage message = em.find(ChatMessage.class, messageId);
     if (message == null) {
       return Optional.empty();
     }
-    Optional<AnswerWriter.Ending> ending =
-        LeftStreaming.ending(
-            message.status(),
-            message.updatedAt(),
-            message.content(),
-            Timestamps.toInstant(openedAt));
-    ending.ifPresent(
-        e -> message.end(e.status(), e.partial(), e.code(), e.reason(), message.attempts(), clock));
-    return ending.map(e -> message);
+    Instant lastWritten = message.updatedAt();
+    LeftStreaming.Fate fate =
+        LeftStreaming.of(
+            message.status(), lastWritten, message.content(), Timestamps.toInstant(openedAt));
+    switch (fate) {
+      case NONE -> {
+        return Optional.empty();
+      }
+      case ASK_AGAIN -> {
+        move(messageId, MessageStatus.STREAMING, MessageStatus.QUEUED);
+        outbox.add(chatJobs, messageId, message.priority().jmsPriority());
+      }
+      case INTERRUPTED -> {
+        AnswerWriter.Ending e = LeftStreaming.interrupted(message.content());
+        message.end(e.status(), e.partial(), e.code(), e.reason(), message.attempts(), clock);
+      }
+    }
+    String owner = em.find(Chat.class, message.chatId()).owner();
+    return Optional.of(new LeftOver(message, owner, question(message), fate, lastWritten));
+  }
+
+  /**
+   * Up to {@code max} answers an earlier run ended (completed or interrupted) since {@code from},
+   * with their owners, oldest first after {@code afterId}: their calls' records may have been
+   * waiting to be written when that run stopped.
+   */
+  public List<EndedAnswer> endedBeforeThisRun(Instant from, String afterId, int max) {
+    return em
+        .createQuery(
+            "SELECT m, c.owner FROM ChatMessage m, Chat c WHERE c.id = m.chatId"
+                + " AND m.role = :assistant AND m.status IN :ended"
+                + " AND m.updatedAt >= :from AND m.updatedAt < :opened AND m.id > :after"
+                + " ORDER BY m.id",
+            Object[].class)
+        .setParameter("assistant", MessageRole.ASSISTANT)
+        .setParameter("ended", List.of(MessageStatus.COMPLETED, MessageStatus.INTERRUPTED))
+        .setParameter("from", Timestamps.fromInstant(from))
+        .setParameter("opened", openedAt)
+        .setParameter("after", afterId)
+        .setMaxResults(max)
+        .getResultList()
+        .stream()
+        .map(r -> new EndedAnswer((ChatMessage) r[0], (String) r[1], question((ChatMessage) r[0])))
+        .toList();
+  }
+
+  private String question(ChatMessage answer) {
+    return em
+        .createQuery(
+            "SELECT m.content FROM ChatMessage m WHERE m.chatId = :chat AND m.seq = :seq",
+            String.class)
+        .setParameter("chat", answer.chatId())
+        .setParameter("seq", answer.seq() - 1)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .orElse("");
   }
 
   public Optional<ChatMessage> find(String messageId) {
     return Optional.ofNullable(em.find(ChatMessage.class, messageId));
-  }
-
-  public void markDispatched(String messageId) {
-    OutboxEntry entry = em.find(OutboxEntry.class, messageId);
-    if (entry != null) {
-      entry.dispatched(clock);
-    }
-  }
-
-  /**
-   * Up to {@code max} jobs written before {@code before} but not put on the queue, oldest first.
-   */
-  public List<OutboxEntry> undispatched(Instant before, int max) {
-    return em.createQuery(
-            "SELECT o FROM OutboxEntry o WHERE o.dispatchedAt IS NULL AND o.createdAt < :before"
-                + " ORDER BY o.createdAt",
-            OutboxEntry.class)
-        .setParameter("before", Timestamps.fromInstant(before))
-        .setMaxResults(max)
-        .getResultList();
   }
 
   private boolean move(String messageId, MessageStatus from, MessageStatus to) {

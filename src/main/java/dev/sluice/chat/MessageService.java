@@ -3,6 +3,7 @@ package dev.sluice.chat;
 import dev.sluice.chat.events.AnswerEnded;
 import dev.sluice.chat.events.AnswerStatus;
 import dev.sluice.llm.config.ProviderRegistry;
+import dev.sluice.platform.messaging.JobOutbox;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,8 @@ public class MessageService {
   @Inject ChatService chats;
   @Inject ChatRepository repository;
   @Inject ChatJobStore jobs;
-  @Inject OutboxRelay outbox;
+  @Inject JobOutbox outbox;
+  @Inject ChatJobRunner chatJobs;
   @Inject RunningAnswers running;
   @Inject ProviderRegistry providers;
   @Inject ChatJobMetrics metrics;
@@ -41,7 +43,8 @@ public class MessageService {
   private final Clock clock = Clock.systemUTC();
 
   /**
-   * Stores the question and a queued answer, and the job that will write it, in one transaction.
+   * Stores the question and a queued answer, and the job that will write it, in one transaction; a
+   * consumer is woken once it has committed.
    */
   @Transactional
   public PostedMessages ask(String chatId, String content, String priority, String model) {
@@ -80,8 +83,7 @@ public class MessageService {
     answer.requestModel(draft.model());
     repository.addMessage(question);
     repository.addMessage(answer);
-    em.persist(OutboxEntry.of(answer, clock));
-    outbox.sendAfterCommit(answer.id(), answer.priority());
+    outbox.add(chatJobs, answer.id(), answer.priority().jmsPriority());
     metrics.count("queued");
     return new PostedMessages(question, answer);
   }
@@ -99,6 +101,8 @@ public class MessageService {
   public ChatMessage cancel(String chatId, String messageId) {
     ChatMessage answer = answerOf(chatId, messageId);
     if (answer.status() == MessageStatus.QUEUED && jobs.cancelQueued(messageId)) {
+      // It may be waiting in the admission gate: take it out.
+      running.cancel(messageId, false);
       metrics.count("cancelled");
       events.fire(new AnswerStatus(chatId, messageId, "cancelled"));
       events.fire(new AnswerEnded(chatId, messageId, "cancelled", 0, "CANCELLED", "cancelled", ""));
@@ -112,7 +116,7 @@ public class MessageService {
               "Conflict",
               "the answer has already ended (" + now.status().name().toLowerCase() + ")"));
     }
-    running.cancel(messageId);
+    running.cancel(messageId, true);
     return now;
   }
 

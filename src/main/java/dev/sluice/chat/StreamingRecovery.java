@@ -1,5 +1,6 @@
 package dev.sluice.chat;
 
+import dev.sluice.admission.ProviderCallEnded;
 import dev.sluice.chat.events.AnswerEnded;
 import dev.sluice.chat.events.AnswerStatus;
 import jakarta.annotation.Resource;
@@ -10,18 +11,19 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * At start, ends as interrupted every answer an earlier run left streaming: its job was taken off
- * the queue long ago, so nothing would ever write it again, and a redelivered job only claims
- * queued answers. The saved partial text is kept. This holds for one server: any answer streaming
- * since before this run started was this server's. A cluster would need an owner column that the
- * claim sets, and a heartbeat the owner refreshes while it streams, so that a starting server ends
- * only the answers of servers whose heartbeat stopped, never another live server's streams.
+ * At start, recovers every answer an earlier run left streaming (see {@link LeftStreaming}): one
+ * that had saved no text is queued again and answered, one with text ends interrupted keeping it.
+ * Either way its provider call was cut by the stop, and leaves a generation record saying so
+ * (status interrupted, the tokens of the saved text). This holds for one server: any answer
+ * streaming since before this run started was this server's. A cluster needs an owner and a
+ * heartbeat per answer, so a starting server recovers only the answers of servers that died.
  */
 @ApplicationScoped
 public class StreamingRecovery {
@@ -32,6 +34,8 @@ public class StreamingRecovery {
   @Inject ChatJobStore store;
   @Inject ChatJobMetrics metrics;
   @Inject Event<Object> events;
+  @Inject Event<ProviderCallEnded> calls;
+  @Inject LostCallRecords lostRecords;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
@@ -41,39 +45,58 @@ public class StreamingRecovery {
           @jakarta.annotation.Priority(Interceptor.Priority.APPLICATION + 1000)
           @Initialized(ApplicationScoped.class)
           Object started) {
+    Instant now = Instant.now();
     executor.execute(
         () -> {
+          // First the records lost with ended calls, so none of the cut ones is taken for one.
+          lostRecords.recordLostQuietly(now);
           try {
-            interruptLeftOver();
+            recoverLeftOver();
           } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "answers left streaming could not all be marked interrupted", e);
+            LOG.log(Level.WARNING, "answers left streaming could not all be recovered", e);
           }
         });
   }
 
-  /** Ends every answer left streaming by an earlier run; returns how many it ended. */
-  public int interruptLeftOver() {
+  /** Recovers every answer left streaming by an earlier run; returns how many it recovered. */
+  public int recoverLeftOver() {
     int total = 0;
-    int ended;
+    int askedAgain = 0;
+    int recovered;
     List<String> batch;
     do {
       batch = store.leftStreaming(BATCH);
-      ended = 0;
+      recovered = 0;
       for (String id : batch) {
-        Optional<ChatMessage> interrupted = store.interruptLeftOver(id);
-        interrupted.ifPresent(this::announce);
-        ended += interrupted.isPresent() ? 1 : 0;
+        Optional<LeftOver> left = store.recoverLeftOver(id);
+        if (left.isPresent()) {
+          announce(left.get());
+          recovered++;
+          askedAgain += left.get().fate() == LeftStreaming.Fate.ASK_AGAIN ? 1 : 0;
+        }
       }
-      total += ended;
-      // A full batch that ended nothing would come back the same: stop rather than spin.
-    } while (batch.size() == BATCH && ended > 0);
+      total += recovered;
+      // A full batch that recovered nothing would come back the same: stop rather than spin.
+    } while (batch.size() == BATCH && recovered > 0);
     if (total > 0) {
-      LOG.info(total + " answer(s) left streaming by an earlier run were marked interrupted");
+      LOG.info(
+          total
+              + " answer(s) left streaming by an earlier run: "
+              + askedAgain
+              + " queued again (no text yet), "
+              + (total - askedAgain)
+              + " marked interrupted");
     }
     return total;
   }
 
-  private void announce(ChatMessage answer) {
+  private void announce(LeftOver left) {
+    ChatMessage answer = left.answer();
+    record(left);
+    if (left.fate() == LeftStreaming.Fate.ASK_AGAIN) {
+      events.fire(new AnswerStatus(answer.chatId(), answer.id(), "queued"));
+      return;
+    }
     String status = "interrupted";
     metrics.count(status);
     events.fire(new AnswerStatus(answer.chatId(), answer.id(), status));
@@ -87,5 +110,19 @@ public class StreamingRecovery {
             answer.errorCode(),
             answer.errorMessage(),
             answer.content()));
+  }
+
+  /**
+   * The cut call's generation record: from the answer's creation to the earlier run's last write.
+   */
+  private void record(LeftOver left) {
+    ChatMessage answer = left.answer();
+    String streamed = left.fate() == LeftStreaming.Fate.ASK_AGAIN ? "" : answer.content();
+    try {
+      calls.fire(
+          AnswerCalls.cut(answer, left.owner(), left.question(), streamed, left.lastWritten()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the cut call of answer " + answer.id() + " could not be recorded", e);
+    }
   }
 }

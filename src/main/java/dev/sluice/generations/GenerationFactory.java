@@ -6,6 +6,7 @@ import dev.sluice.admission.ProviderCallEnded;
 import dev.sluice.llm.ChatResult;
 import dev.sluice.llm.LlmErrorKind;
 import dev.sluice.llm.LlmException;
+import dev.sluice.llm.TokenCounter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -51,7 +52,9 @@ final class GenerationFactory {
             : result.timeToFirstToken().toMillis(),
         Duration.between(call.startedAt(), call.endedAt()).toMillis(),
         result == null || result.usage() == null ? 0 : result.usage().inputTokens(),
-        result == null || result.usage() == null ? 0 : result.usage().outputTokens(),
+        result == null || result.usage() == null
+            ? tokensSeen(error)
+            : result.usage().outputTokens(),
         result == null || result.costUsd() == null ? BigDecimal.ZERO : result.costUsd(),
         keepText ? text.cut(call.request().lastUserText()) : null,
         keepText && result != null ? text.cut(result.content()) : null);
@@ -61,10 +64,24 @@ final class GenerationFactory {
     if (result != null) {
       return GenerationStatus.COMPLETED;
     }
+    if (error instanceof LlmException e && e.kind() == LlmErrorKind.STREAM_INTERRUPTED) {
+      return GenerationStatus.INTERRUPTED;
+    }
     boolean cancelled =
         error instanceof CancellationException
             || (error instanceof LlmException e && e.kind() == LlmErrorKind.CANCELLED);
     return cancelled ? GenerationStatus.CANCELLED : GenerationStatus.FAILED;
+  }
+
+  /**
+   * Output tokens of a call that streamed text and then broke off: counted from that text, as the
+   * provider's usage report comes only at the end.
+   */
+  private static long tokensSeen(Throwable error) {
+    if (error instanceof LlmException e && e.partialContent() != null) {
+      return TokenCounter.instance().count(e.partialContent());
+    }
+    return 0;
   }
 
   private static String errorKind(Throwable error) {

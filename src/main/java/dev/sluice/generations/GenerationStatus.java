@@ -4,5 +4,7 @@ package dev.sluice.generations;
 public enum GenerationStatus {
   COMPLETED,
   FAILED,
-  CANCELLED
+  CANCELLED,
+  /** Cut after it started: its stream broke, or the server stopped while it ran. */
+  INTERRUPTED
 }

@@ -1,7 +1,6 @@
 package dev.sluice.queues;
 
 import dev.sluice.admission.Priority;
-import dev.sluice.platform.messaging.JmsPriority;
 import java.util.Locale;
 
 /**
@@ -13,7 +12,7 @@ public record Requeue(boolean runnable, String state, Integer jmsPriority) {
 
   static Requeue of(Enum<?> state, Enum<?> runnableState, Priority priority) {
     return new Requeue(
-        state == runnableState, state.name().toLowerCase(Locale.ROOT), JmsPriority.of(priority));
+        state == runnableState, state.name().toLowerCase(Locale.ROOT), priority.jmsPriority());
   }
 
   static Requeue gone() {

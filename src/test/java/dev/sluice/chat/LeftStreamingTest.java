@@ -2,6 +2,7 @@ package dev.sluice.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.chat.LeftStreaming.Fate;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -11,10 +12,11 @@ class LeftStreamingTest {
   private static final Instant BEFORE = RUN_STARTED.minusSeconds(5);
 
   @Test
-  void anAnswerStreamingSinceAnEarlierRunIsInterruptedKeepingItsText() {
-    AnswerWriter.Ending ending =
-        LeftStreaming.ending(MessageStatus.STREAMING, BEFORE, "Once upon", RUN_STARTED)
-            .orElseThrow();
+  void anAnswerThatStreamedTextBeforeTheStopIsInterruptedKeepingItsText() {
+    assertThat(LeftStreaming.of(MessageStatus.STREAMING, BEFORE, "Once upon", RUN_STARTED))
+        .isEqualTo(Fate.INTERRUPTED);
+
+    AnswerWriter.Ending ending = LeftStreaming.interrupted("Once upon");
 
     assertThat(ending.status()).isEqualTo(MessageStatus.INTERRUPTED);
     assertThat(ending.partial()).isEqualTo("Once upon");
@@ -23,29 +25,33 @@ class LeftStreamingTest {
   }
 
   @Test
+  void anAnswerClaimedButWithoutSavedTextIsAskedAgain() {
+    assertThat(LeftStreaming.of(MessageStatus.STREAMING, BEFORE, "", RUN_STARTED))
+        .isEqualTo(Fate.ASK_AGAIN);
+    assertThat(LeftStreaming.of(MessageStatus.STREAMING, BEFORE, null, RUN_STARTED))
+        .isEqualTo(Fate.ASK_AGAIN);
+  }
+
+  @Test
   void anAnswerClaimedInThisRunIsLeftAlone() {
-    assertThat(LeftStreaming.ending(MessageStatus.STREAMING, RUN_STARTED, "Once", RUN_STARTED))
-        .isEmpty();
+    assertThat(LeftStreaming.of(MessageStatus.STREAMING, RUN_STARTED, "Once", RUN_STARTED))
+        .isEqualTo(Fate.NONE);
     assertThat(
-            LeftStreaming.ending(
-                MessageStatus.STREAMING, RUN_STARTED.plusMillis(1), "Once", RUN_STARTED))
-        .isEmpty();
+            LeftStreaming.of(MessageStatus.STREAMING, RUN_STARTED.plusMillis(1), "", RUN_STARTED))
+        .isEqualTo(Fate.NONE);
   }
 
   @Test
   void onlyStreamingAnswersAreLeftOver() {
     for (MessageStatus status : MessageStatus.values()) {
       if (status != MessageStatus.STREAMING) {
-        assertThat(LeftStreaming.ending(status, BEFORE, "text", RUN_STARTED))
+        assertThat(LeftStreaming.of(status, BEFORE, "text", RUN_STARTED))
             .as(status.name())
-            .isEmpty();
+            .isEqualTo(Fate.NONE);
+        assertThat(LeftStreaming.of(status, BEFORE, "", RUN_STARTED))
+            .as(status.name())
+            .isEqualTo(Fate.NONE);
       }
     }
-  }
-
-  @Test
-  void anAnswerWithNothingSavedEndsWithEmptyText() {
-    assertThat(LeftStreaming.ending(MessageStatus.STREAMING, BEFORE, null, RUN_STARTED))
-        .hasValueSatisfying(e -> assertThat(e.partial()).isEmpty());
   }
 }

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.admission.Priority;
-import dev.sluice.chat.ChatJobQueue;
+import dev.sluice.chat.ChatJobRunner;
 import dev.sluice.chat.ChatJobStore;
 import dev.sluice.chat.ChatMessage;
 import dev.sluice.chat.ChatRepository;
 import dev.sluice.chat.MessageStatus;
+import dev.sluice.platform.messaging.JobWakeups;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -47,7 +48,8 @@ class ChatJobsFailedIT {
 
   @Inject ChatRepository chats;
   @Inject ChatJobStore store;
-  @Inject ChatJobQueue queue;
+  @Inject JobWakeups wakeups;
+  @Inject ChatJobRunner runner;
 
   @Resource(name = "jdbc/sluice")
   DataSource dataSource;
@@ -75,7 +77,7 @@ class ChatJobsFailedIT {
             + answer.id()
             + "' OR status <> 'STREAMING')");
     try {
-      queue.send(answer.id(), Priority.HIGH);
+      wakeups.send(runner, answer.id(), Priority.HIGH.jmsPriority());
 
       ChatMessage failed = AnswerRows.await(store, answer.id(), MessageStatus.FAILED);
 

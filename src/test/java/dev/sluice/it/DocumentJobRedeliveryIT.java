@@ -14,11 +14,14 @@ import dev.sluice.documents.batch.BatchQueries;
 import dev.sluice.documents.batch.BatchState;
 import dev.sluice.documents.batch.BatchStore;
 import dev.sluice.documents.batch.RunKind;
-import dev.sluice.documents.jobs.DocumentJobQueue;
 import dev.sluice.documents.jobs.DocumentJobRunner;
 import dev.sluice.documents.jobs.DocumentJobs;
 import dev.sluice.documents.jobs.UploadAnalyses;
+import dev.sluice.platform.messaging.JobWakeups;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Queue;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -30,20 +33,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Inside the container: a document job sent to the queue again twice after the upload's own send,
- * and run once more by hand, still leaves exactly one result per analysis and one completed run,
- * because the runner only claims a run that is still waiting.
+ * Inside the container: a document job woken again twice after the upload's own wake-up, and run
+ * once more by hand, still leaves exactly one result per analysis and one completed run, because
+ * the runner only claims a run that is still waiting.
  */
 @ExtendWith(ArquillianExtension.class)
 class DocumentJobRedeliveryIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war().addClass(DocumentJobRedeliveryIT.class);
+    return SluiceDeployment.war()
+        .addClasses(DocumentJobRedeliveryIT.class, Poll.class, QueueDrain.class);
   }
 
   @Inject DocumentJobs jobs;
-  @Inject DocumentJobQueue queue;
+  @Inject JobWakeups wakeups;
+
+  @Resource(name = "jms/sluiceCF")
+  ConnectionFactory connections;
+
+  @Resource(name = "jms/documentJobs")
+  Queue documentJobs;
+
   @Inject DocumentJobRunner runner;
   @Inject BatchStore store;
   @Inject BatchQueries queries;
@@ -59,11 +70,11 @@ class DocumentJobRedeliveryIT {
             List.of(AnalysisKind.SUMMARY, AnalysisKind.KEY_POINTS), null, Priority.NORMAL, null);
 
     String runId = jobs.storeAndQueue(new IncomingDocument(document, null), asked);
-    queue.send(runId, Priority.NORMAL);
-    queue.send(runId, Priority.NORMAL);
+    wakeups.send(runner, runId, Priority.NORMAL.jmsPriority());
+    wakeups.send(runner, runId, Priority.NORMAL.jmsPriority());
     AnalysisBatch done = await(runId);
-    runner.run(runId);
-    Thread.sleep(1_000); // room for a wrong second run to show up
+    runner.run(runId, 1);
+    QueueDrain.awaitNoneFor(connections, documentJobs, runId);
 
     AnalysisBatch after = store.batch(runId).orElseThrow();
     assertEquals(RunKind.UPLOAD, after.kind());
@@ -81,15 +92,9 @@ class DocumentJobRedeliveryIT {
     }
   }
 
-  private AnalysisBatch await(String runId) throws InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      AnalysisBatch run = store.batch(runId).orElseThrow();
-      if (run.status() == BatchState.COMPLETED) {
-        return run;
-      }
-      Thread.sleep(100); // polling from the test; the code under test does not sleep
-    }
-    throw new AssertionError("run " + runId + " never completed");
+  private AnalysisBatch await(String runId) {
+    return Poll.until(
+        () -> store.batch(runId).filter(run -> run.status() == BatchState.COMPLETED),
+        () -> "run " + runId + " to complete");
   }
 }

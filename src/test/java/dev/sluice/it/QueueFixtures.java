@@ -1,10 +1,11 @@
 package dev.sluice.it;
 
 import dev.sluice.admission.Priority;
-import dev.sluice.chat.ChatJobQueue;
+import dev.sluice.chat.ChatJobRunner;
 import dev.sluice.chat.ChatMessage;
 import dev.sluice.chat.ChatRepository;
 import dev.sluice.chat.MessageStatus;
+import dev.sluice.platform.messaging.JobWakeups;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,7 +37,8 @@ import javax.sql.DataSource;
 public class QueueFixtures {
 
   @Inject ChatRepository chats;
-  @Inject ChatJobQueue queue;
+  @Inject JobWakeups wakeups;
+  @Inject ChatJobRunner runner;
 
   @Resource(name = "jdbc/sluice")
   DataSource dataSource;
@@ -64,7 +66,7 @@ public class QueueFixtures {
             + " CHECK (id <> '"
             + answer.id()
             + "' OR status <> 'STREAMING')");
-    queue.send(answer.id(), Priority.HIGH);
+    wakeups.send(runner, answer.id(), Priority.HIGH.jmsPriority());
     return Json.createObjectBuilder()
         .add("chatId", answer.chatId())
         .add("answerId", answer.id())

@@ -1,6 +1,7 @@
 package dev.sluice.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.chat.ChatJobStore;
@@ -8,10 +9,18 @@ import dev.sluice.chat.ChatMessage;
 import dev.sluice.chat.ChatRepository;
 import dev.sluice.chat.MessageStatus;
 import dev.sluice.chat.StreamingRecovery;
+import dev.sluice.llm.TokenCounter;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -22,15 +31,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Inside the container: an answer a stopped server left streaming ends interrupted with its saved
- * text when the recovery that runs at every start runs, and an answer streaming now is left alone.
+ * Inside the container: the recovery that runs at every start ends an answer a stopped server left
+ * streaming with saved text as interrupted, keeping the text; asks again an answer that had been
+ * claimed but had saved nothing, which then completes; records each cut call as an interrupted
+ * generation; and leaves an answer streaming now alone.
  */
 @ExtendWith(ArquillianExtension.class)
 class StreamingRecoveryIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war().addClasses(StreamingRecoveryIT.class, AnswerRows.class);
+    return SluiceDeployment.war()
+        .addClasses(StreamingRecoveryIT.class, AnswerRows.class, Poll.class);
   }
 
   @Inject ChatRepository chats;
@@ -38,6 +50,9 @@ class StreamingRecoveryIT {
   @Inject StreamingRecovery recovery;
   @Inject MetricRegistry metrics;
   @Inject UserTransaction tx;
+
+  @Resource(name = "jdbc/sluice")
+  DataSource dataSource;
 
   @Test
   void anAnswerLeftStreamingByAnEarlierRunIsInterruptedKeepingItsText() throws Exception {
@@ -51,7 +66,7 @@ class StreamingRecoveryIT {
             chats, "Tell me another", MessageStatus.STREAMING, "Long ago", Clock.systemUTC());
     long interruptedBefore = interrupted();
     try {
-      recovery.interruptLeftOver();
+      recovery.recoverLeftOver();
 
       ChatMessage after = store.find(left.id()).orElseThrow();
       assertEquals(MessageStatus.INTERRUPTED, after.status());
@@ -65,12 +80,47 @@ class StreamingRecoveryIT {
       ChatMessage untouched = store.find(live.id()).orElseThrow();
       assertEquals(MessageStatus.STREAMING, untouched.status());
       assertEquals("Long ago", untouched.content());
-      assertEquals(0, recovery.interruptLeftOver(), "a second pass finds nothing left");
+      assertEquals(0, recovery.recoverLeftOver(), "a second pass finds nothing left");
+      assertEquals(
+          "INTERRUPTED " + TokenCounter.instance().count("Once upon a time"),
+          Poll.until(() -> generation(left.id()), () -> "its cut call's record"));
     } finally {
       // Streaming "now" only for this test: gone, so no later start finds it left over.
       tx.begin();
       chats.delete(chats.find(live.chatId()).orElseThrow());
       tx.commit();
+    }
+  }
+
+  @Test
+  void anAnswerClaimedButNotYetStreamingWhenTheServerStoppedIsAskedAgain() throws Exception {
+    Clock earlier = Clock.offset(Clock.systemUTC(), Duration.ofHours(-1));
+    ChatMessage left =
+        AnswerRows.write(chats, "[sim:tokens=5] Hello again", MessageStatus.STREAMING, "", earlier);
+
+    recovery.recoverLeftOver();
+
+    ChatMessage done = AnswerRows.await(store, left.id(), MessageStatus.COMPLETED);
+    assertFalse(done.content().isBlank());
+    assertEquals(
+        "INTERRUPTED 0", Poll.until(() -> generation(left.id()), () -> "its cut call's record"));
+  }
+
+  /** "STATUS output_tokens" of the answer's interrupted call record, once written. */
+  private Optional<String> generation(String answerId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT status, output_tokens FROM generation WHERE reference = ?"
+                    + " AND status = 'INTERRUPTED'")) {
+      statement.setString(1, answerId);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next()
+            ? Optional.of(rows.getString(1) + " " + rows.getInt(2))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new AssertionError(e);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.sluice.admission.LaneSnapshot;
 import dev.sluice.admission.Priority;
 import dev.sluice.admission.ProviderBreakers;
 import dev.sluice.admission.ProviderCallEnded;
+import dev.sluice.admission.SendCheck;
 import dev.sluice.llm.ChatRequest;
 import dev.sluice.llm.ModelInfo;
 import dev.sluice.llm.ProviderRuntime;
@@ -78,12 +79,28 @@ public class AdmissionGate {
    */
   public GatedStream stream(
       ChatRequest request, Priority priority, CallOrigin origin, StreamListener listener) {
+    return stream(request, priority, origin, listener, SendCheck.NONE);
+  }
+
+  /**
+   * As {@link #stream(ChatRequest, Priority, CallOrigin, StreamListener)}, with the caller's last
+   * check before anything is sent; a call the check dropped is neither recorded nor announced.
+   */
+  public GatedStream stream(
+      ChatRequest request,
+      Priority priority,
+      CallOrigin origin,
+      StreamListener listener,
+      SendCheck check) {
     Instant startedAt = runtime.clock().instant();
-    GatedStream stream = gate.stream(request, priority, listener);
+    GatedStream stream = gate.stream(request, priority, listener, check);
     stream
         .result()
         .whenComplete(
             (result, error) -> {
+              if (stream.dropped()) {
+                return;
+              }
               List<Attempt> attempts = stream.attempts();
               metrics.recordAttempts(priority, attempts);
               announce(

@@ -1,20 +1,18 @@
 package dev.sluice.chat.jms;
 
 import dev.sluice.chat.ChatJobRunner;
+import dev.sluice.platform.messaging.JobDeliveries;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import java.util.logging.Logger;
 
 /**
- * Takes chat jobs off the {@code ChatJobs} queue (Liberty: activation spec {@code
- * sluice/ChatJobConsumer}) and hands each to the runner, which returns once the answer has started.
- * A failure thrown from here rolls the delivery back; after the queue's last redelivery the
- * messaging engine moves the job to {@code ChatJobsFailed}.
+ * Takes chat job wake-ups off the {@code ChatJobs} queue (Liberty: activation spec {@code
+ * sluice/ChatJobConsumer}) and hands each to the runner, which returns once the call is in the
+ * admission gate. A failure thrown from here rolls the delivery back; after the queue's last
+ * redelivery the messaging engine moves the job to {@code ChatJobsFailed}.
  */
 @MessageDriven(
     activationConfig =
@@ -23,31 +21,11 @@ import java.util.logging.Logger;
             propertyValue = "jakarta.jms.Queue"))
 public class ChatJobConsumer implements MessageListener {
 
-  private static final Logger LOG = Logger.getLogger(ChatJobConsumer.class.getName());
-
+  @Inject JobDeliveries deliveries;
   @Inject ChatJobRunner runner;
 
   @Override
   public void onMessage(Message message) {
-    try {
-      runner.run(message.getBody(String.class), message.getIntProperty("JMSXDeliveryCount"));
-    } catch (JMSException e) {
-      // Not a text message: it names no answer that could be marked failed, so say so here.
-      LOG.warning(
-          "chat job message "
-              + id(message)
-              + " is unreadable ("
-              + e
-              + "): refused; it moves to ChatJobsFailed after its last delivery");
-      throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
-    }
-  }
-
-  private static String id(Message message) {
-    try {
-      return message.getJMSMessageID();
-    } catch (JMSException e) {
-      return "(no id)";
-    }
+    deliveries.deliver(runner, message);
   }
 }

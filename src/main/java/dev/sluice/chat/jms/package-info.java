@@ -1,5 +1,5 @@
 /**
- * The chat job queue on JMS: the sending adapter, the JMS priority of each chat priority, and the
- * message-driven bean that hands each delivered job to the runner.
+ * The chat jobs' message-driven bean: it hands each wake-up from the {@code ChatJobs} queue to the
+ * runner. Sending, the outbox and its sweep are the platform's job pipeline.
  */
 package dev.sluice.chat.jms;

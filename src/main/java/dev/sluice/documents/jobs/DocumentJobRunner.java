@@ -9,10 +9,12 @@ import dev.sluice.documents.batch.BatchLimiters;
 import dev.sluice.documents.batch.BatchState;
 import dev.sluice.documents.batch.BatchStore;
 import dev.sluice.documents.batch.ConcurrencyLimiter;
+import dev.sluice.platform.messaging.JobKind;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.jms.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,7 +26,10 @@ import java.util.logging.Logger;
  * are, the run is completed.
  */
 @ApplicationScoped
-public class DocumentJobRunner {
+public class DocumentJobRunner implements JobKind {
+
+  /** The document jobs' name in the job outbox. */
+  public static final String KIND = "document";
 
   private static final Logger LOG = Logger.getLogger(DocumentJobRunner.class.getName());
 
@@ -37,8 +42,22 @@ public class DocumentJobRunner {
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
 
+  @Resource(name = "jms/documentJobs")
+  Queue queue;
+
+  @Override
+  public String name() {
+    return KIND;
+  }
+
+  @Override
+  public Queue queue() {
+    return queue;
+  }
+
   /** Starts the run's analyses; does nothing for a run already running or finished. */
-  public void run(String runId) {
+  @Override
+  public void run(String runId, int delivery) {
     jobs.claim(runId).ifPresent(this::start);
   }
 

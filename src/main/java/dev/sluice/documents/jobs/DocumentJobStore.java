@@ -10,6 +10,8 @@ import dev.sluice.documents.batch.AnalysisBatch;
 import dev.sluice.documents.batch.BatchState;
 import dev.sluice.documents.batch.BatchStore;
 import dev.sluice.documents.batch.RunKind;
+import dev.sluice.platform.database.Timestamps;
+import dev.sluice.platform.messaging.JobOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,9 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +38,12 @@ public class DocumentJobStore {
   EntityManager em;
 
   @Inject BatchStore batches;
+  @Inject JobOutbox outbox;
+
+  /**
+   * The document jobs' kind, to write an outbox row that wakes a consumer (a cycle CDI resolves).
+   */
+  @Inject DocumentJobRunner documentJobs;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -46,7 +52,7 @@ public class DocumentJobStore {
    * redelivered job whose run is already running or finished, or no such run).
    */
   public Optional<RunPlan> claim(String runId) {
-    LocalDateTime now = DocumentJobOutbox.now(clock);
+    LocalDateTime now = Timestamps.now(clock);
     int claimed =
         em.createQuery(
                 "UPDATE AnalysisBatch b SET b.status = :started, b.startedAt = :now,"
@@ -59,8 +65,10 @@ public class DocumentJobStore {
             .setParameter("starting", BatchState.STARTING)
             .executeUpdate();
     if (claimed != 1) {
+      forgetUnlessStarting(runId);
       return Optional.empty();
     }
+    outbox.remove(DocumentJobRunner.KIND, runId);
     AnalysisBatch run = em.find(AnalysisBatch.class, runId);
     String documentId = documentOf(runId);
     Set<String> finished = finished(runId);
@@ -114,16 +122,32 @@ public class DocumentJobStore {
    * afterwards; empty when there is no such upload run.
    */
   public Optional<AnalysisBatch> requeueFailed(String runId) {
-    em.createQuery(
-            "UPDATE AnalysisBatch b SET b.status = :starting, b.updatedAt = :now,"
-                + " b.finishedAt = NULL WHERE b.id = :id AND b.kind = :upload"
-                + " AND b.status = :failed")
-        .setParameter("starting", BatchState.STARTING)
-        .setParameter("now", DocumentJobOutbox.now(clock))
-        .setParameter("id", runId)
-        .setParameter("upload", RunKind.UPLOAD)
-        .setParameter("failed", BatchState.FAILED)
-        .executeUpdate();
+    int moved =
+        em.createQuery(
+                "UPDATE AnalysisBatch b SET b.status = :starting, b.updatedAt = :now,"
+                    + " b.finishedAt = NULL WHERE b.id = :id AND b.kind = :upload"
+                    + " AND b.status = :failed")
+            .setParameter("starting", BatchState.STARTING)
+            .setParameter("now", Timestamps.now(clock))
+            .setParameter("id", runId)
+            .setParameter("upload", RunKind.UPLOAD)
+            .setParameter("failed", BatchState.FAILED)
+            .executeUpdate();
+    Optional<AnalysisBatch> run = uploadRun(runId);
+    if (moved == 1) {
+      run.ifPresent(r -> outbox.add(documentJobs, runId, r.priority().jmsPriority()));
+    }
+    return run;
+  }
+
+  /** A run that is not waiting to start (or is gone) needs its job no more. */
+  private void forgetUnlessStarting(String runId) {
+    if (uploadRun(runId).filter(r -> r.status() == BatchState.STARTING).isEmpty()) {
+      outbox.remove(DocumentJobRunner.KIND, runId);
+    }
+  }
+
+  private Optional<AnalysisBatch> uploadRun(String runId) {
     return em.createQuery(
             "SELECT b FROM AnalysisBatch b WHERE b.id = :id AND b.kind = :upload",
             AnalysisBatch.class)
@@ -131,25 +155,5 @@ public class DocumentJobStore {
         .setParameter("upload", RunKind.UPLOAD)
         .getResultStream()
         .findFirst();
-  }
-
-  public void markDispatched(String runId) {
-    DocumentJobOutbox entry = em.find(DocumentJobOutbox.class, runId);
-    if (entry != null) {
-      entry.dispatched(clock);
-    }
-  }
-
-  /**
-   * Up to {@code max} jobs written before {@code before} but not put on the queue, oldest first.
-   */
-  public List<DocumentJobOutbox> undispatched(Instant before, int max) {
-    return em.createQuery(
-            "SELECT o FROM DocumentJobOutbox o WHERE o.dispatchedAt IS NULL"
-                + " AND o.createdAt < :before ORDER BY o.createdAt",
-            DocumentJobOutbox.class)
-        .setParameter("before", LocalDateTime.ofInstant(before, ZoneOffset.UTC))
-        .setMaxResults(max)
-        .getResultList();
   }
 }

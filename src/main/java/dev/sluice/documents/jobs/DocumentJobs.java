@@ -5,6 +5,7 @@ import dev.sluice.documents.IncomingDocument;
 import dev.sluice.documents.batch.AnalysisBatch;
 import dev.sluice.documents.batch.BatchDraft;
 import dev.sluice.llm.config.ProviderRegistry;
+import dev.sluice.platform.messaging.JobOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,13 +17,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The use case behind {@code POST /api/documents?analyze=...}: checks what is asked, then stores
  * the document, its run (an {@code UPLOAD} run with one item) and the job's outbox row in one
- * transaction, so either all of them exist or none; the job is sent once that transaction commits.
+ * transaction, so either all of them exist or none; a consumer is woken once it commits.
  */
 @ApplicationScoped
 public class DocumentJobs {
 
   @Inject DocumentService documents;
-  @Inject DocumentJobRelay relay;
+  @Inject JobOutbox outbox;
+  @Inject DocumentJobRunner documentJobs;
   @Inject ProviderRegistry providers;
 
   @PersistenceContext(unitName = "sluice")
@@ -65,8 +67,7 @@ public class DocumentJobs {
         .setParameter(1, run.id())
         .setParameter(2, incoming.document().id())
         .executeUpdate();
-    em.persist(DocumentJobOutbox.of(run.id(), asked.priority(), clock));
-    relay.sendAfterCommit(run.id(), asked.priority());
+    outbox.add(documentJobs, run.id(), asked.priority().jmsPriority());
     return run.id();
   }
 }

@@ -143,5 +143,10 @@ final class ScriptedGate implements GatedCalls {
   record Done(CompletionStage<ChatResult> result, List<Attempt> attempts) implements GatedStream {
     @Override
     public void cancel() {}
+
+    @Override
+    public boolean dropped() {
+      return false;
+    }
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The document job queue on JMS ({@code DocumentJobs}, apart from the chat jobs): the sending
- * adapter and the message-driven bean that hands each delivered job to the runner.
+ * The document jobs' message-driven bean: it hands each wake-up from the {@code DocumentJobs} queue
+ * to the runner. Sending, the outbox and its sweep are the platform's job pipeline.
  */
 package dev.sluice.documents.jobs.jms;

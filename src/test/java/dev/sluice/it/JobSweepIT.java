@@ -1,7 +1,7 @@
 package dev.sluice.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.chat.ChatJobStore;
 import dev.sluice.chat.ChatMessage;
@@ -24,16 +24,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Inside the container: a chat job written to the outbox but never put on the queue (the server
- * stopped between the commit and the send) is sent by the relay's sweep, and its answer completes.
- * The test server sweeps every 2 s (arquillian.xml).
+ * Inside the container: a chat job whose wake-up was lost (written to the job outbox, no message
+ * sent: dropped on purpose, as a messaging engine that stopped would drop it) is woken by the
+ * outbox sweep once its lease has run out, and its answer completes; its claim removes the job from
+ * the outbox. The test server sweeps every second with a 2 s lease (arquillian.xml).
  */
 @ExtendWith(ArquillianExtension.class)
-class OutboxRelayIT {
+class JobSweepIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war().addClasses(OutboxRelayIT.class, AnswerRows.class);
+    return SluiceDeployment.war().addClasses(JobSweepIT.class, AnswerRows.class);
   }
 
   @Inject ChatRepository chats;
@@ -43,41 +44,43 @@ class OutboxRelayIT {
   DataSource dataSource;
 
   @Test
-  void aJobLeftUnsentInTheOutboxIsSentAndItsAnswerCompletes() throws Exception {
+  void aJobWhoseWakeUpWasLostIsWokenBySweepAndItsAnswerCompletes() throws Exception {
     ChatMessage answer =
         AnswerRows.write(
             chats, "[sim:tokens=6] Hello outbox", MessageStatus.QUEUED, "", Clock.systemUTC());
     writeOutboxRow(answer.id());
-    assertFalse(dispatched(answer.id()));
+    assertEquals(1, outboxRows(answer.id()));
 
     ChatMessage done = AnswerRows.await(store, answer.id(), MessageStatus.COMPLETED);
 
     assertFalse(done.content().isBlank());
-    assertTrue(dispatched(answer.id()), "the relay marked the job sent");
+    assertEquals(0, outboxRows(answer.id()), "the claim removed the job from the outbox");
   }
 
-  /** The outbox row the asking transaction writes, with no send after it. */
+  /** The outbox row the asking transaction writes, with no wake-up after it. */
   private void writeOutboxRow(String messageId) throws Exception {
+    Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
             connection.prepareStatement(
-                "INSERT INTO chat_job_outbox (message_id, priority, created_at)"
-                    + " VALUES (?, 'HIGH', ?)")) {
+                "INSERT INTO job_outbox (kind, work_id, jms_priority, created_at, wake_at)"
+                    + " VALUES ('chat', ?, 7, ?, ?)")) {
       statement.setString(1, messageId);
-      statement.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+      statement.setTimestamp(2, now);
+      statement.setTimestamp(3, now);
       statement.executeUpdate();
     }
   }
 
-  private boolean dispatched(String messageId) throws Exception {
+  private int outboxRows(String messageId) throws Exception {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
             connection.prepareStatement(
-                "SELECT dispatched_at FROM chat_job_outbox WHERE message_id = ?")) {
+                "SELECT COUNT(*) FROM job_outbox WHERE kind = 'chat' AND work_id = ?")) {
       statement.setString(1, messageId);
       try (ResultSet rows = statement.executeQuery()) {
-        assertTrue(rows.next(), "the outbox row exists");
-        return rows.getTimestamp(1) != null;
+        rows.next();
+        return rows.getInt(1);
       }
     }
   }

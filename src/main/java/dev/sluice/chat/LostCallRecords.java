@@ -1,0 +1,70 @@
+package dev.sluice.chat;
+
+import dev.sluice.admission.CallOrigin;
+import dev.sluice.admission.CallRecords;
+import dev.sluice.admission.ProviderCallEnded;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Call records are written in batches a second or so after each call ends, so a {@code kill -9}
+ * takes the records of the calls that ended just before it. At start, the answers an earlier run
+ * ended in the last {@link #LOOK_BACK} are looked up, and each whose call is not on record is
+ * recorded again from its row (tokens, cost and timings are stored with the answer).
+ */
+@ApplicationScoped
+public class LostCallRecords {
+
+  /** Far longer than the records wait in the buffer, even behind a slow database. */
+  static final Duration LOOK_BACK = Duration.ofMinutes(10);
+
+  private static final Logger LOG = Logger.getLogger(LostCallRecords.class.getName());
+  private static final int PAGE = 500;
+
+  @Inject ChatJobStore store;
+  @Inject CallRecords records;
+  @Inject Event<ProviderCallEnded> calls;
+
+  /** Records again the calls whose records were lost; returns how many. */
+  public int recordLost(Instant now) {
+    int recorded = 0;
+    String after = "";
+    List<EndedAnswer> page;
+    do {
+      page = store.endedBeforeThisRun(now.minus(LOOK_BACK), after, PAGE);
+      if (page.isEmpty()) {
+        break;
+      }
+      Set<String> onRecord =
+          records.recorded(
+              CallOrigin.Source.CHAT, page.stream().map(e -> e.answer().id()).toList());
+      for (EndedAnswer ended : page) {
+        if (!onRecord.contains(ended.answer().id())) {
+          calls.fire(AnswerCalls.ended(ended));
+          recorded++;
+        }
+      }
+      after = page.get(page.size() - 1).answer().id();
+    } while (page.size() == PAGE);
+    if (recorded > 0) {
+      LOG.info(recorded + " call record(s) lost with the earlier run were written again");
+    }
+    return recorded;
+  }
+
+  /** As {@link #recordLost}, logging instead of throwing: a start must not fail on it. */
+  void recordLostQuietly(Instant now) {
+    try {
+      recordLost(now);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "lost call records could not be written again", e);
+    }
+  }
+}
