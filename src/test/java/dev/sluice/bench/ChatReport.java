@@ -46,9 +46,11 @@ final class ChatReport {
         """
         # Chat jobs benchmark: %s
 
-        Sluice on Open Liberty (server `%s`, embedded JMS%s) on **%s**. Simulator in its own process
-        (OpenAI wire format): first token after %d ms, then %d tokens every %d ms. Client: JDK
-        HttpClient and WebSocket on 2 callback threads, %s %s. %d cores shared by all three.
+        Database: **%s**.
+
+        Sluice on Open Liberty (server `%s`, embedded JMS%s). Simulator in its own process (OpenAI
+        wire format): first token after %d ms, then %d tokens every %d ms. Client: JDK HttpClient
+        and WebSocket on 2 callback threads, %s %s. %d cores shared by all three.
         Each Sluice question: `POST /api/chats/{id}/messages` to a chat whose socket on
         `/ws/chats/{id}` is already open. Each direct question (the baseline): the same client,
         `POST /v1/chat/completions` with `"stream": true` straight to the simulator, its server-sent
@@ -58,9 +60,9 @@ final class ChatReport {
 
         """,
         scenarioTitle(o),
+        r.database.describe(),
         o.serverName(),
         maxHeap < 0 ? "" : ", max heap " + maxHeap + " MiB",
-        r.database.describe(),
         o.firstTokenDelay().toMillis(),
         o.outputTokens(),
         o.interTokenDelay().toMillis(),
