@@ -23,7 +23,9 @@ import java.util.stream.Stream;
 /**
  * Sluice in the Liberty server that {@code bin/bench-chats} built, started with {@code server
  * start} and configured through environment variables alone: the simulator as an OpenAI provider,
- * an admission lane too wide to throttle, and one user. Each start has a fresh database.
+ * an admission lane too wide to throttle, and one user. The database is H2 unless the {@code
+ * SLUICE_DB} variables name another ({@link BenchDatabase}); H2's file is deleted before each
+ * start, another database must be empty ({@code bin/bench-chats} recreates a PostgreSQL one).
  */
 final class BenchServer implements AutoCloseable {
 
@@ -34,6 +36,7 @@ final class BenchServer implements AutoCloseable {
   private static final Pattern PID = Pattern.compile("process ID (\\d+)");
 
   private final ChatOptions options;
+  private final BenchDatabase database = BenchDatabase.fromEnvironment();
   private final String password = "bench-" + UUID.randomUUID();
   private OptionalLong pid = OptionalLong.empty();
   private boolean running;
@@ -48,6 +51,10 @@ final class BenchServer implements AutoCloseable {
 
   String password() {
     return password;
+  }
+
+  BenchDatabase database() {
+    return database;
   }
 
   /** The server's process id, for {@code jcmd}; empty if Liberty did not print it. */
@@ -104,6 +111,8 @@ final class BenchServer implements AutoCloseable {
     env.put("SLUICE_USERS", USER);
     env.put("SLUICE_USERS_BENCH_ROLES", "user");
     env.put("SLUICE_USERS_BENCH_PASSWORD", password);
+    // The process inherits them anyway; named here so what the server runs on is this run's choice.
+    env.putAll(database.settings());
     return env;
   }
 

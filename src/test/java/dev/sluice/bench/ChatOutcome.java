@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
  * How a round's answers ended, and what their sockets delivered.
@@ -70,18 +71,59 @@ record ChatOutcome(
         duplicates,
         mismatches,
         resyncs,
-        peakStreaming(probes),
+        peakStreaming(probes, ChatProbe::firstChunkNanos, ChatProbe::endNanos),
+        posting,
+        allStarted);
+  }
+
+  /**
+   * How the simulator's streams read directly ended. A stream is intact when it completed with
+   * every chunk the simulator was asked for; a chunk short of that count is lost.
+   */
+  static ChatOutcome ofDirect(
+      List<DirectProbe> probes, int expectedChunks, Duration posting, boolean allStarted) {
+    int completed = 0;
+    int intact = 0;
+    long chunks = 0;
+    long lost = 0;
+    Map<String, Integer> others = new TreeMap<>();
+    for (DirectProbe probe : probes) {
+      String ending = probe.ending();
+      int received = probe.chunks();
+      if ("completed".equals(ending)) {
+        completed++;
+        intact += received == expectedChunks ? 1 : 0;
+      } else {
+        others.merge(ending == null ? "not ended by the deadline" : ending, 1, Integer::sum);
+      }
+      chunks += received;
+      lost += ending == null ? 0 : Math.max(0, expectedChunks - received);
+    }
+    return new ChatOutcome(
+        probes.size(),
+        completed,
+        intact,
+        others,
+        chunks,
+        lost,
+        0,
+        0,
+        0,
+        peakStreaming(probes, DirectProbe::firstChunkNanos, DirectProbe::endNanos),
         posting,
         allStarted);
   }
 
   /** Sweeps the answers' streaming intervals in time order. */
-  private static int peakStreaming(List<ChatProbe> probes) {
+  private static <P> int peakStreaming(
+      List<P> probes, ToLongFunction<P> firstChunk, ToLongFunction<P> end) {
     List<long[]> edges = new ArrayList<>();
-    for (ChatProbe p : probes) {
-      if (p.firstChunkNanos() != 0) {
-        edges.add(new long[] {p.firstChunkNanos(), 1});
-        edges.add(new long[] {p.endNanos() == 0 ? Long.MAX_VALUE : p.endNanos(), -1});
+    for (P p : probes) {
+      long first = firstChunk.applyAsLong(p);
+      if (first != 0) {
+        long last = end.applyAsLong(p);
+        edges.add(new long[] {first, 1});
+        edges.add(new long[] {last == 0 ? Long.MAX_VALUE : last, -1});
       }
     }
     // At equal times an end goes first: an answer that ends as another starts is not overlap.

@@ -128,10 +128,10 @@ final class ChatProbe implements WebSocket.Listener {
     }
     if (started.compareAndSet(false, true)) {
       firstChunkNanos = now;
-      tally.firstTokenDelay.record(now - postSentNanos - tally.firstTokenPaceNanos);
+      tally.firstChunk(now - postSentNanos);
       tally.started.countDown();
     } else if (next) {
-      tally.chunkDelay.record(now - lastChunkNanos - tally.interTokenPaceNanos);
+      tally.nextChunk(now - lastChunkNanos);
     }
     lastChunkNanos = now;
   }

@@ -1,22 +1,25 @@
 package dev.sluice.bench;
 
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One round of the benchmark: N chats, each created and watched on its socket first, then every
- * question posted in one burst so the answers stream together; an optional measurement runs at the
- * plateau, when the most answers stream at once, and the round ends when all have ended.
+ * One round of the benchmark: N chats, each created and watched on its socket first, then one
+ * question to each as the {@link Arrivals} say (by default in one burst, so the answers stream
+ * together); an optional measurement runs at the plateau, when the most answers stream at once, and
+ * the round ends when all have ended.
  */
 final class ChatRound {
 
   /** Chats set up at once: setting up is not measured, and must not swamp the server. */
-  private static final int SETUP_CONCURRENCY = 32;
+  static final int SETUP_CONCURRENCY = 32;
+
+  private static final long QUIET_MILLIS = 1000;
 
   /** What to do while the answers stream. */
   interface Plateau {
@@ -29,6 +32,8 @@ final class ChatRound {
   final RoundTally tally;
   private final List<ChatProbe> probes = new ArrayList<>();
   private final List<String> chatIds = new ArrayList<>();
+  private ScheduledExecutorService timer;
+  Arrivals.Posting posting;
 
   ChatRound(ChatClient client, ChatOptions options, int chats) {
     this.client = client;
@@ -37,15 +42,26 @@ final class ChatRound {
     this.tally = new RoundTally(options, chats);
   }
 
+  /** The timer of a fixed-rate round. */
+  ChatRound timer(ScheduledExecutorService timer) {
+    this.timer = timer;
+    return this;
+  }
+
+  /** Posts every question in one burst. */
   ChatOutcome run(Plateau plateau) throws Exception {
+    return run(new Arrivals.Burst(), plateau);
+  }
+
+  ChatOutcome run(Arrivals arrivals, Plateau plateau) throws Exception {
     setUp();
-    long start = System.nanoTime();
-    for (int i = 0; i < chats; i++) {
-      ChatProbe probe = probes.get(i);
-      probe.posting();
-      client.ask(chatIds.get(i), "Benchmark question " + i).whenComplete(probe::posted);
+    if (!(arrivals instanceof Arrivals.Burst)) {
+      // Paced questions start on a quiet server, not in the tail of the set-up's work.
+      Thread.sleep(QUIET_MILLIS);
     }
-    Duration posting = Duration.ofNanos(System.nanoTime() - start);
+    posting =
+        arrivals.post(
+            chats, this::ask, i -> probes.get(i).ending() != null, timer, options.deadline());
     if (plateau != null) {
       awaitPlateau();
       plateau.measure(this);
@@ -54,7 +70,13 @@ final class ChatRound {
     boolean allStarted = tally.started.await(deadline, TimeUnit.MILLISECONDS);
     tally.ended.await(deadline, TimeUnit.MILLISECONDS);
     probes.forEach(ChatProbe::close);
-    return ChatOutcome.of(probes, posting, allStarted);
+    return ChatOutcome.of(probes, posting.took(), allStarted && posting.complete());
+  }
+
+  private void ask(int i) {
+    ChatProbe probe = probes.get(i);
+    probe.posting();
+    client.ask(chatIds.get(i), "Benchmark question " + i).whenComplete(probe::posted);
   }
 
   /**

@@ -1,10 +1,15 @@
 package dev.sluice.bench;
 
+import jakarta.json.Json;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +24,7 @@ final class SimulatorProcess implements AutoCloseable {
 
   private final Process process;
   private final URI baseUrl;
+  private final HttpClient http = HttpClient.newHttpClient();
 
   private SimulatorProcess(Process process, URI baseUrl) {
     this.process = process;
@@ -51,6 +57,21 @@ final class SimulatorProcess implements AutoCloseable {
 
   long pid() {
     return process.pid();
+  }
+
+  /** API requests the simulator has received so far, as its {@code /_sim/stats} counts them. */
+  long requests() throws IOException, InterruptedException {
+    HttpResponse<String> stats =
+        http.send(
+            HttpRequest.newBuilder(baseUrl.resolve("/_sim/stats")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (stats.statusCode() != 200) {
+      throw new IOException("GET /_sim/stats answered " + stats.statusCode());
+    }
+    return Json.createReader(new StringReader(stats.body()))
+        .readObject()
+        .getJsonNumber("requests")
+        .longValue();
   }
 
   @Override
