@@ -111,6 +111,25 @@ class GenerationFactoryTest {
   }
 
   @Test
+  void aCallCutAfterItStreamedIsInterruptedWithTheTokensItStreamed() {
+    LlmException cut =
+        LlmException.builder(LlmErrorKind.STREAM_INTERRUPTED, "the server stopped")
+            .partialContent("Once upon a time")
+            .build();
+
+    Generation g =
+        GenerationFactory.of(
+            "g7", ended(CallOrigin.chat("demo", "a"), null, cut, List.of()), CHATS_ONLY);
+
+    assertThat(g.status()).isEqualTo(GenerationStatus.INTERRUPTED);
+    assertThat(g.errorKind()).isEqualTo("STREAM_INTERRUPTED");
+    assertThat(g.outputTokens())
+        .isEqualTo(dev.sluice.llm.TokenCounter.instance().count("Once upon a time"))
+        .isPositive();
+    assertThat(g.inputTokens()).isZero();
+  }
+
+  @Test
   void longTextIsCut() {
     TextPolicy tiny = new TextPolicy(Set.of(CallOrigin.Source.CHAT), 5);
     Generation g =

@@ -4,6 +4,8 @@ import dev.sluice.chat.ChatJobRunner;
 import dev.sluice.platform.messaging.JobDeliveries;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -24,7 +26,13 @@ public class ChatJobConsumer implements MessageListener {
   @Inject JobDeliveries deliveries;
   @Inject ChatJobRunner runner;
 
+  /**
+   * No transaction: a wake-up is not persistent and the runner's reads and writes have their own
+   * short transactions, so a global one around the delivery would only cost. A failure thrown from
+   * here still has the message delivered again.
+   */
   @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void onMessage(Message message) {
     deliveries.deliver(runner, message);
   }
