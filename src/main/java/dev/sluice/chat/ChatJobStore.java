@@ -142,11 +142,28 @@ public class ChatJobStore {
         .executeUpdate();
   }
 
+  /** Records a completed answer, unless it has already ended; one statement, no read first. */
   public void complete(String messageId, AnswerRecord answer) {
-    ChatMessage message = em.find(ChatMessage.class, messageId);
-    if (message != null && !message.status().isFinal()) {
-      message.complete(answer, clock);
-    }
+    em.createQuery(
+            "UPDATE ChatMessage m SET m.content = :content, m.status = :completed,"
+                + " m.modelAnswered = :model, m.inputTokens = :input, m.outputTokens = :output,"
+                + " m.cachedTokens = :cached, m.costUsd = :cost, m.timeToFirstTokenMs = :ttft,"
+                + " m.totalTimeMs = :total, m.attempts = :attempts, m.updatedAt = :now"
+                + " WHERE m.id = :id AND m.status IN :open")
+        .setParameter("content", answer.content())
+        .setParameter("completed", MessageStatus.COMPLETED)
+        .setParameter("model", answer.model())
+        .setParameter("input", answer.inputTokens())
+        .setParameter("output", answer.outputTokens())
+        .setParameter("cached", answer.cachedTokens())
+        .setParameter("cost", answer.costUsd())
+        .setParameter("ttft", answer.timeToFirstTokenMs())
+        .setParameter("total", answer.totalTimeMs())
+        .setParameter("attempts", answer.attempts())
+        .setParameter("now", Timestamps.now(clock))
+        .setParameter("id", messageId)
+        .setParameter("open", List.of(MessageStatus.QUEUED, MessageStatus.STREAMING))
+        .executeUpdate();
   }
 
   /** Ends an answer that did not complete; false if it had already ended (or is gone). */
