@@ -209,7 +209,12 @@ public final class ChatBenchmark {
     }
 
     private void intake() throws Exception {
-      String question = "Intake question [sim:tokens=" + options.intakeTokens() + "]";
+      String question =
+          "Intake question [sim:tokens="
+              + options.intakeTokens()
+              + "] [sim:first-token="
+              + options.intakeFirstToken().toMillis()
+              + "]";
       pause();
       log("intake: " + options.intakeClients() + " closed-loop clients through Sluice");
       ChatClient client = clients.get();

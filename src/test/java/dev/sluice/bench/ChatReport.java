@@ -374,7 +374,7 @@ final class ChatReport {
   }
 
   private static String intake(ChatOptions o, IntakeResult s, IntakeResult d) {
-    double bound = o.intakeClients() / (o.firstTokenDelay().toNanos() / 1e9);
+    double bound = o.intakeClients() / (o.intakeFirstToken().toNanos() / 1e9);
     return String.format(
         Locale.ROOT,
         """
@@ -382,8 +382,9 @@ final class ChatReport {
         ## Intake at saturation: %d clients, %d-token answers
 
         Closed loop: each client has its own chat (socket open) or, directly, its own stream; it sends
-        its next question as soon as its previous answer's first chunk arrives (`[sim:tokens=%d]` in
-        the question keeps streaming small). %d s of ramp, then a %.1f s window: events are counted
+        its next question as soon as its previous answer's first chunk arrives (`[sim:tokens=%d]` and
+        `[sim:first-token=%d]` in the question keep streaming and waiting small). %d s of ramp, then a
+        %.1f s window: events are counted
         by when they arrived. A client that waits the simulator's %d ms to first token alone bounds
         the loop at %.0f questions a second.
 
@@ -400,9 +401,10 @@ final class ChatReport {
         o.intakeClients(),
         o.intakeTokens(),
         o.intakeTokens(),
+        o.intakeFirstToken().toMillis(),
         o.intakeRamp().toSeconds(),
         s.window().toNanos() / 1e9,
-        o.firstTokenDelay().toMillis(),
+        o.intakeFirstToken().toMillis(),
         bound,
         s.acceptedPerSecond(),
         d.acceptedPerSecond(),
