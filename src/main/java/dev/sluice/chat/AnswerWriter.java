@@ -68,13 +68,12 @@ final class AnswerWriter implements StreamListener {
       parts.events().fire(chunk);
       if (snapshot != null) {
         String partial = snapshot;
-        write(
-            () -> {
-              // A short answer often ends before its first save runs: its ending saves it all.
-              if (!finished) {
-                parts.store().savePartial(job.messageId(), partial);
-              }
-            });
+        then(
+            () ->
+                // A short answer often ends before its first save runs: its ending saves it all.
+                finished
+                    ? CompletableFuture.completedFuture(false)
+                    : parts.ledger().savePartial(job.messageId(), partial));
       }
     }
   }
@@ -84,14 +83,16 @@ final class AnswerWriter implements StreamListener {
     finished = true;
     String tries = AttemptsJson.of(attempts.get());
     if (result != null) {
-      write(() -> completed(record(result, tries)));
+      AnswerRecord answer = record(result, tries);
+      then(() -> parts.ledger().complete(job.messageId(), answer));
+      write(() -> completed(answer));
     } else {
       write(() -> ended(unwrap(error), tries));
     }
   }
 
+  /** After the completion is committed: metrics and events. */
   private void completed(AnswerRecord answer) {
-    parts.store().complete(job.messageId(), answer);
     parts.metrics().completed(answer);
     long last = lastSequence();
     parts.events().fire(new AnswerStatus(job.chatId(), job.messageId(), "completed"));
@@ -163,6 +164,19 @@ final class AnswerWriter implements StreamListener {
         ttft == null ? null : ttft.toMillis(),
         Duration.ofNanos(System.nanoTime() - startedNanos).toMillis(),
         tries);
+  }
+
+  /** Chains a ledger write after the answer's earlier writes. */
+  private synchronized void then(Supplier<CompletableFuture<Boolean>> next) {
+    writes =
+        writes
+            .thenCompose(done -> next.get())
+            .<Void>thenApply(changed -> null)
+            .exceptionally(
+                e -> {
+                  LOG.log(Level.WARNING, "saving answer " + job.messageId() + " failed", e);
+                  return null;
+                });
   }
 
   private synchronized void write(Runnable task) {

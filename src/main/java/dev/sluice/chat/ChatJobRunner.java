@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -64,6 +63,7 @@ public class ChatJobRunner implements JobKind {
   Queue failedQueue;
 
   @Inject JobWakeups wakeups;
+  @Inject AnswerLedger ledger;
 
   /**
    * Claims that failed (the database refused or was away), by answer, until the claim succeeds or
@@ -95,6 +95,7 @@ public class ChatJobRunner implements JobKind {
   /** What an {@link AnswerWriter} works with. */
   record Parts(
       ChatJobStore store,
+      AnswerLedger ledger,
       ChatJobMetrics metrics,
       Event<Object> events,
       ManagedExecutorService executor,
@@ -207,25 +208,24 @@ public class ChatJobRunner implements JobKind {
    * outbox sweep wakes it again.
    */
   private CompletionStage<Boolean> claim(JobPlan job) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            boolean claimed = store.claim(job.messageId());
-            claimFailures.remove(job.messageId());
-            if (claimed) {
-              events.fire(new AnswerStatus(job.chatId(), job.messageId(), "streaming"));
-            }
-            return claimed;
-          } catch (RuntimeException e) {
-            int failures = claimFailures.merge(job.messageId(), 1, Integer::sum);
-            LOG.log(
-                Level.WARNING,
-                "chat job " + job.messageId() + " could not be claimed (try " + failures + ")",
-                e);
-            return false;
-          }
-        },
-        executor);
+    return ledger
+        .claim(job.messageId())
+        .handle(
+            (claimed, error) -> {
+              if (error != null) {
+                int failures = claimFailures.merge(job.messageId(), 1, Integer::sum);
+                LOG.log(
+                    Level.WARNING,
+                    "chat job " + job.messageId() + " could not be claimed (try " + failures + ")",
+                    error);
+                return false;
+              }
+              claimFailures.remove(job.messageId());
+              if (claimed) {
+                events.fire(new AnswerStatus(job.chatId(), job.messageId(), "streaming"));
+              }
+              return claimed;
+            });
   }
 
   /**
@@ -295,6 +295,7 @@ public class ChatJobRunner implements JobKind {
       built =
           new Parts(
               store,
+              ledger,
               metrics,
               events,
               executor,

@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,29 +33,33 @@ public class ChatJobStore {
 
   private final Clock clock = Clock.systemUTC();
 
-  /**
-   * When this run's store came to be. Every claim goes through this store, so every answer claimed
-   * in this run is stamped at or after it; one still streaming with an older stamp was left by an
-   * earlier run (a crash, a stop, a redeployment).
-   */
-  private final LocalDateTime openedAt = Timestamps.now(clock);
+  /** Answers streaming since before it were left by an earlier run. */
+  @Inject RunStart runStart;
 
-  /** What to ask for a queued answer; empty if it is not queued (or gone). */
+  /**
+   * What to ask for a queued answer; empty if it is not queued (or gone). One query reads the chat
+   * and its messages up to the answer, the answer last.
+   */
   public Optional<JobPlan> plan(String messageId) {
-    ChatMessage answer = em.find(ChatMessage.class, messageId);
-    if (answer == null || answer.status() != MessageStatus.QUEUED) {
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT m, c FROM ChatMessage a, Chat c, ChatMessage m WHERE a.id = :id"
+                    + " AND c.id = a.chatId AND m.chatId = a.chatId AND m.seq <= a.seq"
+                    + " ORDER BY m.seq",
+                Object[].class)
+            .setParameter("id", messageId)
+            .getResultList();
+    if (rows.isEmpty()) {
       return Optional.empty();
     }
-    Chat chat = em.find(Chat.class, answer.chatId());
+    ChatMessage answer = (ChatMessage) rows.get(rows.size() - 1)[0];
+    Chat chat = (Chat) rows.get(0)[1];
+    if (!answer.id().equals(messageId) || answer.status() != MessageStatus.QUEUED) {
+      return Optional.empty();
+    }
     List<dev.sluice.llm.ChatMessage> history =
-        em
-            .createQuery(
-                "SELECT m FROM ChatMessage m WHERE m.chatId = :chat AND m.seq < :seq ORDER BY m.seq",
-                ChatMessage.class)
-            .setParameter("chat", chat.id())
-            .setParameter("seq", answer.seq())
-            .getResultList()
-            .stream()
+        rows.subList(0, rows.size() - 1).stream()
+            .map(r -> (ChatMessage) r[0])
             .filter(ChatJobStore::belongsInPrompt)
             .map(ChatJobStore::toPrompt)
             .toList();
@@ -69,18 +72,6 @@ public class ChatJobStore {
             answer.priority(),
             chat.systemPrompt(),
             history));
-  }
-
-  /**
-   * Moves a queued answer to streaming, as its provider call is about to start, and removes its job
-   * from the outbox; false if it is no longer queued.
-   */
-  public boolean claim(String messageId) {
-    if (!move(messageId, MessageStatus.QUEUED, MessageStatus.STREAMING)) {
-      return false;
-    }
-    outbox.remove(ChatJobRunner.KIND, messageId);
-    return true;
   }
 
   /**
@@ -130,42 +121,6 @@ public class ChatJobStore {
     return answer;
   }
 
-  /** Saves the text streamed so far, unless the answer has already ended. */
-  public void savePartial(String messageId, String text) {
-    em.createQuery(
-            "UPDATE ChatMessage m SET m.content = :text, m.updatedAt = :now"
-                + " WHERE m.id = :id AND m.status = :streaming")
-        .setParameter("text", text)
-        .setParameter("now", Timestamps.now(clock))
-        .setParameter("id", messageId)
-        .setParameter("streaming", MessageStatus.STREAMING)
-        .executeUpdate();
-  }
-
-  /** Records a completed answer, unless it has already ended; one statement, no read first. */
-  public void complete(String messageId, AnswerRecord answer) {
-    em.createQuery(
-            "UPDATE ChatMessage m SET m.content = :content, m.status = :completed,"
-                + " m.modelAnswered = :model, m.inputTokens = :input, m.outputTokens = :output,"
-                + " m.cachedTokens = :cached, m.costUsd = :cost, m.timeToFirstTokenMs = :ttft,"
-                + " m.totalTimeMs = :total, m.attempts = :attempts, m.updatedAt = :now"
-                + " WHERE m.id = :id AND m.status IN :open")
-        .setParameter("content", answer.content())
-        .setParameter("completed", MessageStatus.COMPLETED)
-        .setParameter("model", answer.model())
-        .setParameter("input", answer.inputTokens())
-        .setParameter("output", answer.outputTokens())
-        .setParameter("cached", answer.cachedTokens())
-        .setParameter("cost", answer.costUsd())
-        .setParameter("ttft", answer.timeToFirstTokenMs())
-        .setParameter("total", answer.totalTimeMs())
-        .setParameter("attempts", answer.attempts())
-        .setParameter("now", Timestamps.now(clock))
-        .setParameter("id", messageId)
-        .setParameter("open", List.of(MessageStatus.QUEUED, MessageStatus.STREAMING))
-        .executeUpdate();
-  }
-
   /** Ends an answer that did not complete; false if it had already ended (or is gone). */
   public boolean end(
       String messageId,
@@ -193,7 +148,7 @@ public class ChatJobStore {
                 + " ORDER BY m.updatedAt",
             String.class)
         .setParameter("streaming", MessageStatus.STREAMING)
-        .setParameter("opened", openedAt)
+        .setParameter("opened", runStart.at())
         .setMaxResults(max)
         .getResultList();
   }
@@ -211,7 +166,7 @@ public class ChatJobStore {
     Instant lastWritten = message.updatedAt();
     LeftStreaming.Fate fate =
         LeftStreaming.of(
-            message.status(), lastWritten, message.content(), Timestamps.toInstant(openedAt));
+            message.status(), lastWritten, message.content(), Timestamps.toInstant(runStart.at()));
     switch (fate) {
       case NONE -> {
         return Optional.empty();
@@ -245,7 +200,7 @@ public class ChatJobStore {
         .setParameter("assistant", MessageRole.ASSISTANT)
         .setParameter("ended", List.of(MessageStatus.COMPLETED, MessageStatus.INTERRUPTED))
         .setParameter("from", Timestamps.fromInstant(from))
-        .setParameter("opened", openedAt)
+        .setParameter("opened", runStart.at())
         .setParameter("after", afterId)
         .setMaxResults(max)
         .getResultList()

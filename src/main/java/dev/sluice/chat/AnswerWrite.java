@@ -1,0 +1,147 @@
+package dev.sluice.chat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One write of the chat job's hot path, as plain SQL: claim an answer, save its partial text,
+ * record its completion. Its outcome (did a row change) is kept until the batch it ran in has
+ * committed; only then does {@link #future()} complete.
+ */
+abstract sealed class AnswerWrite {
+
+  private final CompletableFuture<Boolean> future = new CompletableFuture<>();
+  private boolean changed;
+
+  final CompletableFuture<Boolean> future() {
+    return future;
+  }
+
+  /** Runs the write in the caller's transaction; remembers whether it changed the answer. */
+  final void apply(Connection connection, LocalDateTime now) throws SQLException {
+    changed = run(connection, now);
+  }
+
+  /** After the commit: the outcome to whoever waits for it. */
+  final void committed() {
+    future.complete(changed);
+  }
+
+  final void failed(Throwable error) {
+    future.completeExceptionally(error);
+  }
+
+  abstract boolean run(Connection connection, LocalDateTime now) throws SQLException;
+
+  /** Queued to streaming, and the job out of the outbox; false if the answer was not queued. */
+  static final class Claim extends AnswerWrite {
+    private final String id;
+
+    Claim(String id) {
+      this.id = id;
+    }
+
+    @Override
+    boolean run(Connection c, LocalDateTime now) throws SQLException {
+      try (PreparedStatement move =
+          c.prepareStatement(
+              "UPDATE chat_message SET status = 'STREAMING', updated_at = ?"
+                  + " WHERE id = ? AND status = 'QUEUED'")) {
+        move.setObject(1, now);
+        move.setString(2, id);
+        if (move.executeUpdate() != 1) {
+          return false;
+        }
+      }
+      try (PreparedStatement forget =
+          c.prepareStatement("DELETE FROM job_outbox WHERE kind = ? AND work_id = ?")) {
+        forget.setString(1, ChatJobRunner.KIND);
+        forget.setString(2, id);
+        forget.executeUpdate();
+      }
+      return true;
+    }
+  }
+
+  /** The text streamed so far, unless the answer has ended. */
+  static final class SavePartial extends AnswerWrite {
+    private final String id;
+    private final String text;
+
+    SavePartial(String id, String text) {
+      this.id = id;
+      this.text = text;
+    }
+
+    @Override
+    boolean run(Connection c, LocalDateTime now) throws SQLException {
+      try (PreparedStatement save =
+          c.prepareStatement(
+              "UPDATE chat_message SET content = ?, updated_at = ?"
+                  + " WHERE id = ? AND status = 'STREAMING'")) {
+        save.setString(1, text);
+        save.setObject(2, now);
+        save.setString(3, id);
+        return save.executeUpdate() == 1;
+      }
+    }
+  }
+
+  /** The completed answer, unless it has ended otherwise meanwhile. */
+  static final class Complete extends AnswerWrite {
+    private final String id;
+    private final AnswerRecord answer;
+
+    Complete(String id, AnswerRecord answer) {
+      this.id = id;
+      this.answer = answer;
+    }
+
+    @Override
+    boolean run(Connection c, LocalDateTime now) throws SQLException {
+      try (PreparedStatement done =
+          c.prepareStatement(
+              "UPDATE chat_message SET content = ?, status = 'COMPLETED', model_answered = ?,"
+                  + " input_tokens = ?, output_tokens = ?, cached_tokens = ?, cost_usd = ?,"
+                  + " time_to_first_token_ms = ?, total_time_ms = ?, attempts = ?, updated_at = ?"
+                  + " WHERE id = ? AND status IN ('QUEUED', 'STREAMING')")) {
+        done.setString(1, answer.content());
+        done.setString(2, answer.model());
+        setInt(done, 3, answer.inputTokens());
+        setInt(done, 4, answer.outputTokens());
+        setInt(done, 5, answer.cachedTokens());
+        if (answer.costUsd() == null) {
+          done.setNull(6, Types.NUMERIC);
+        } else {
+          done.setBigDecimal(6, answer.costUsd());
+        }
+        setLong(done, 7, answer.timeToFirstTokenMs());
+        setLong(done, 8, answer.totalTimeMs());
+        done.setString(9, answer.attempts());
+        done.setObject(10, now);
+        done.setString(11, id);
+        return done.executeUpdate() == 1;
+      }
+    }
+
+    private static void setInt(PreparedStatement s, int i, Integer value) throws SQLException {
+      if (value == null) {
+        s.setNull(i, Types.INTEGER);
+      } else {
+        s.setInt(i, value);
+      }
+    }
+
+    private static void setLong(PreparedStatement s, int i, Long value) throws SQLException {
+      if (value == null) {
+        s.setNull(i, Types.BIGINT);
+      } else {
+        s.setLong(i, value);
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.sluice.chat;
+
+import dev.sluice.platform.database.Timestamps;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Applies a batch of answer writes, in order, in one transaction of its own. */
+@ApplicationScoped
+@Transactional(value = TxType.REQUIRES_NEW, rollbackOn = Exception.class)
+public class AnswerWriteBatch {
+
+  @Resource(name = "jdbc/sluice")
+  DataSource dataSource;
+
+  @Inject RunStart runStart;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** Runs every write; a failure rolls all of them back. */
+  void apply(List<AnswerWrite> writes) throws SQLException {
+    // Asked first, so this run's start is fixed before any of its stamps (see RunStart).
+    runStart.at();
+    LocalDateTime now = Timestamps.now(clock);
+    try (Connection connection = dataSource.getConnection()) {
+      for (AnswerWrite write : writes) {
+        write.apply(connection, now);
+      }
+    }
+  }
+}
