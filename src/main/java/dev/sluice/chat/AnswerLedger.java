@@ -1,17 +1,11 @@
 package dev.sluice.chat;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The chat job's hot-path writes (claims, partial saves, completions) with a shared commit: any
@@ -25,7 +19,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AnswerLedger {
 
-  private static final Logger LOG = Logger.getLogger(AnswerLedger.class.getName());
   private static final int MAX_BATCH = 500;
 
   @Inject AnswerWriteBatch batches;
@@ -33,8 +26,12 @@ public class AnswerLedger {
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
 
-  private final Queue<AnswerWrite> waiting = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean draining = new AtomicBoolean();
+  private WriteBatcher batcher;
+
+  @PostConstruct
+  void start() {
+    batcher = new WriteBatcher(batches::apply, executor, MAX_BATCH);
+  }
 
   /** Claims a queued answer; true if this claim moved it to streaming. */
   public CompletableFuture<Boolean> claim(String messageId) {
@@ -52,66 +49,7 @@ public class AnswerLedger {
   }
 
   private CompletableFuture<Boolean> submit(AnswerWrite write) {
-    waiting.add(write);
-    if (draining.compareAndSet(false, true)) {
-      try {
-        executor.execute(this::drain);
-      } catch (RuntimeException e) {
-        draining.set(false);
-        failWaiting(e);
-      }
-    }
+    batcher.submit(write);
     return write.future();
-  }
-
-  private void drain() {
-    try {
-      List<AnswerWrite> batch;
-      while (!(batch = take()).isEmpty()) {
-        apply(batch);
-      }
-    } finally {
-      draining.set(false);
-    }
-    // A write may have arrived between the last take and clearing the flag.
-    if (!waiting.isEmpty() && draining.compareAndSet(false, true)) {
-      executor.execute(this::drain);
-    }
-  }
-
-  private List<AnswerWrite> take() {
-    List<AnswerWrite> batch = new ArrayList<>();
-    AnswerWrite next;
-    while (batch.size() < MAX_BATCH && (next = waiting.poll()) != null) {
-      batch.add(next);
-    }
-    return batch;
-  }
-
-  private void apply(List<AnswerWrite> batch) {
-    try {
-      batches.apply(batch);
-      committed(batch);
-    } catch (Exception e) {
-      if (batch.size() == 1) {
-        batch.get(0).failed(e);
-        return;
-      }
-      LOG.log(Level.FINE, "a batch of answer writes failed; applying them one by one", e);
-      for (AnswerWrite write : batch) {
-        apply(List.of(write));
-      }
-    }
-  }
-
-  private void committed(List<AnswerWrite> batch) {
-    executor.execute(() -> batch.forEach(AnswerWrite::committed));
-  }
-
-  private void failWaiting(RuntimeException e) {
-    AnswerWrite next;
-    while ((next = waiting.poll()) != null) {
-      next.failed(e);
-    }
   }
 }

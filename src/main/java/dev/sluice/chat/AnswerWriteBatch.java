@@ -26,7 +26,7 @@ public class AnswerWriteBatch {
   private final Clock clock = Clock.systemUTC();
 
   /** Runs every write; a failure rolls all of them back. */
-  void apply(List<AnswerWrite> writes) throws SQLException {
+  public void apply(List<AnswerWrite> writes) throws SQLException {
     // Asked first, so this run's start is fixed before any of its stamps (see RunStart).
     runStart.at();
     LocalDateTime now = Timestamps.now(clock);

@@ -1,0 +1,95 @@
+package dev.sluice.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Group commit for {@link AnswerWrite}s: queued by any thread, applied by one drain at a time on
+ * {@code executor}, every write waiting (up to {@code maxBatch}) in one call of {@code applier}; a
+ * batch that fails is applied again write by write, so one bad write fails alone. Each write's
+ * future completes after its batch, on a task of its own, so what follows a write never holds up
+ * the next batch.
+ */
+final class WriteBatcher {
+
+  /** Applies writes in one transaction; throws to roll them all back. */
+  @FunctionalInterface
+  interface Applier {
+    void apply(List<AnswerWrite> writes) throws Exception;
+  }
+
+  private final Applier applier;
+  private final Executor executor;
+  private final int maxBatch;
+  private final Queue<AnswerWrite> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean draining = new AtomicBoolean();
+
+  WriteBatcher(Applier applier, Executor executor, int maxBatch) {
+    this.applier = applier;
+    this.executor = executor;
+    this.maxBatch = maxBatch;
+  }
+
+  void submit(AnswerWrite write) {
+    waiting.add(write);
+    startDrain();
+  }
+
+  private void startDrain() {
+    if (draining.compareAndSet(false, true)) {
+      try {
+        executor.execute(this::drain);
+      } catch (RuntimeException e) {
+        draining.set(false);
+        AnswerWrite next;
+        while ((next = waiting.poll()) != null) {
+          next.failed(e);
+        }
+      }
+    }
+  }
+
+  private void drain() {
+    try {
+      List<AnswerWrite> batch;
+      while (!(batch = take()).isEmpty()) {
+        apply(batch);
+      }
+    } finally {
+      draining.set(false);
+    }
+    // A write may have arrived between the last take and clearing the flag.
+    if (!waiting.isEmpty()) {
+      startDrain();
+    }
+  }
+
+  private List<AnswerWrite> take() {
+    List<AnswerWrite> batch = new ArrayList<>();
+    AnswerWrite next;
+    while (batch.size() < maxBatch && (next = waiting.poll()) != null) {
+      batch.add(next);
+    }
+    return batch;
+  }
+
+  private void apply(List<AnswerWrite> batch) {
+    try {
+      applier.apply(batch);
+      executor.execute(() -> batch.forEach(AnswerWrite::committed));
+    } catch (Exception e) {
+      if (batch.size() == 1) {
+        AnswerWrite only = batch.get(0);
+        executor.execute(() -> only.failed(e));
+        return;
+      }
+      for (AnswerWrite write : batch) {
+        apply(List.of(write));
+      }
+    }
+  }
+}
