@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * record its completion. Its outcome (did a row change) is kept until the batch it ran in has
  * committed; only then does {@link #future()} complete.
  */
-abstract sealed class AnswerWrite {
+abstract sealed class AnswerWrite implements WriteBatcher.Item {
 
   private final CompletableFuture<Boolean> future = new CompletableFuture<>();
   private boolean changed;
@@ -27,11 +27,13 @@ abstract sealed class AnswerWrite {
   }
 
   /** After the commit: the outcome to whoever waits for it. */
-  final void committed() {
+  @Override
+  public final void committed() {
     future.complete(changed);
   }
 
-  final void failed(Throwable error) {
+  @Override
+  public final void failed(Throwable error) {
     future.completeExceptionally(error);
   }
 

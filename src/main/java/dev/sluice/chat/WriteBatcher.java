@@ -8,33 +8,39 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Group commit for {@link AnswerWrite}s: queued by any thread, applied by one drain at a time on
- * {@code executor}, every write waiting (up to {@code maxBatch}) in one call of {@code applier}; a
- * batch that fails is applied again write by write, so one bad write fails alone. Each write's
- * future completes after its batch, on a task of its own, so what follows a write never holds up
- * the next batch.
+ * Group commit: writes queued by any thread, applied by one drain at a time on {@code executor},
+ * every write waiting (up to {@code maxBatch}) in one call of {@code applier}; a batch that fails
+ * is applied again write by write, so one bad write fails alone. Each write's future completes
+ * after its batch, on a task of its own, so what follows a write never holds up the next batch.
  */
-final class WriteBatcher {
+final class WriteBatcher<T extends WriteBatcher.Item> {
+
+  /** A write that learns its outcome once its batch has committed, or failed. */
+  interface Item {
+    void committed();
+
+    void failed(Throwable error);
+  }
 
   /** Applies writes in one transaction; throws to roll them all back. */
   @FunctionalInterface
-  interface Applier {
-    void apply(List<AnswerWrite> writes) throws Exception;
+  interface Applier<T> {
+    void apply(List<T> writes) throws Exception;
   }
 
-  private final Applier applier;
+  private final Applier<T> applier;
   private final Executor executor;
   private final int maxBatch;
-  private final Queue<AnswerWrite> waiting = new ConcurrentLinkedQueue<>();
+  private final Queue<T> waiting = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
 
-  WriteBatcher(Applier applier, Executor executor, int maxBatch) {
+  WriteBatcher(Applier<T> applier, Executor executor, int maxBatch) {
     this.applier = applier;
     this.executor = executor;
     this.maxBatch = maxBatch;
   }
 
-  void submit(AnswerWrite write) {
+  void submit(T write) {
     waiting.add(write);
     startDrain();
   }
@@ -45,7 +51,7 @@ final class WriteBatcher {
         executor.execute(this::drain);
       } catch (RuntimeException e) {
         draining.set(false);
-        AnswerWrite next;
+        T next;
         while ((next = waiting.poll()) != null) {
           next.failed(e);
         }
@@ -55,7 +61,7 @@ final class WriteBatcher {
 
   private void drain() {
     try {
-      List<AnswerWrite> batch;
+      List<T> batch;
       while (!(batch = take()).isEmpty()) {
         apply(batch);
       }
@@ -68,26 +74,26 @@ final class WriteBatcher {
     }
   }
 
-  private List<AnswerWrite> take() {
-    List<AnswerWrite> batch = new ArrayList<>();
-    AnswerWrite next;
+  private List<T> take() {
+    List<T> batch = new ArrayList<>();
+    T next;
     while (batch.size() < maxBatch && (next = waiting.poll()) != null) {
       batch.add(next);
     }
     return batch;
   }
 
-  private void apply(List<AnswerWrite> batch) {
+  private void apply(List<T> batch) {
     try {
       applier.apply(batch);
-      executor.execute(() -> batch.forEach(AnswerWrite::committed));
+      executor.execute(() -> batch.forEach(Item::committed));
     } catch (Exception e) {
       if (batch.size() == 1) {
-        AnswerWrite only = batch.get(0);
+        T only = batch.get(0);
         executor.execute(() -> only.failed(e));
         return;
       }
-      for (AnswerWrite write : batch) {
+      for (T write : batch) {
         apply(List.of(write));
       }
     }
