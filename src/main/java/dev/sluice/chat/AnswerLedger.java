@@ -26,11 +26,11 @@ public class AnswerLedger {
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
 
-  private WriteBatcher<AnswerWrite> batcher;
+  private WriteBatcher batcher;
 
   @PostConstruct
   void start() {
-    batcher = new WriteBatcher<>(batches::apply, executor, MAX_BATCH);
+    batcher = new WriteBatcher(batches::apply, executor, MAX_BATCH);
   }
 
   /** Claims a queued answer; true if this claim moved it to streaming. */

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * record its completion. Its outcome (did a row change) is kept until the batch it ran in has
  * committed; only then does {@link #future()} complete.
  */
-abstract sealed class AnswerWrite implements WriteBatcher.Item {
+abstract sealed class AnswerWrite {
 
   private final CompletableFuture<Boolean> future = new CompletableFuture<>();
   private boolean changed;
@@ -27,13 +27,11 @@ abstract sealed class AnswerWrite implements WriteBatcher.Item {
   }
 
   /** After the commit: the outcome to whoever waits for it. */
-  @Override
-  public final void committed() {
+  final void committed() {
     future.complete(changed);
   }
 
-  @Override
-  public final void failed(Throwable error) {
+  final void failed(Throwable error) {
     future.completeExceptionally(error);
   }
 

@@ -6,7 +6,6 @@ import dev.sluice.llm.config.ProviderRegistry;
 import dev.sluice.platform.messaging.JobOutbox;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
-import dev.sluice.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -15,7 +14,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,8 +32,6 @@ public class MessageService {
   @Inject ProviderRegistry providers;
   @Inject ChatJobMetrics metrics;
   @Inject Event<Object> events;
-  @Inject Caller caller;
-  @Inject QuestionIntake intake;
 
   @PersistenceContext(unitName = "sluice")
   EntityManager em;
@@ -47,22 +43,49 @@ public class MessageService {
   private final Clock clock = Clock.systemUTC();
 
   /**
-   * Stores the question and a queued answer, and the job that will write it, in one transaction
-   * shared with the questions asked at about the same time (a group commit); a consumer is woken
-   * once it has committed. Completes with the stored messages, or fails with the problem that
-   * refused the question (no such chat: 404; a bad field: 400), which wrote nothing.
+   * Stores the question and a queued answer, and the job that will write it, in one transaction; a
+   * consumer is woken once it has committed.
    */
-  public CompletionStage<PostedMessages> ask(
-      String chatId, String content, String priority, String model) {
-    Question question =
-        new Question(caller.name(), caller.isAdmin(), chatId, content, priority, model);
-    intake.submit(question);
-    return question.future().thenApply(this::queued);
-  }
-
-  private PostedMessages queued(PostedMessages posted) {
+  @Transactional
+  public PostedMessages ask(String chatId, String content, String priority, String model) {
+    Chat chat = chats.get(chatId);
+    MessageDraft draft =
+        MessageDraft.of(
+            content,
+            priority,
+            model,
+            maxContentChars,
+            id -> providers.directory().catalog().find(id).isPresent(),
+            chat.model());
+    // Updating the chat row first serialises concurrent questions to one chat, so their seqs
+    // differ.
+    chat.touch(clock);
+    em.flush();
+    int seq = repository.lastSeq(chatId);
+    ChatMessage question =
+        ChatMessage.of(
+            chat,
+            seq + 1,
+            MessageRole.USER,
+            draft.content(),
+            MessageStatus.COMPLETED,
+            draft.priority(),
+            clock);
+    ChatMessage answer =
+        ChatMessage.of(
+            chat,
+            seq + 2,
+            MessageRole.ASSISTANT,
+            "",
+            MessageStatus.QUEUED,
+            draft.priority(),
+            clock);
+    answer.requestModel(draft.model());
+    repository.addMessage(question);
+    repository.addMessage(answer);
+    outbox.add(chatJobs, answer.id(), answer.priority().jmsPriority());
     metrics.count("queued");
-    return posted;
+    return new PostedMessages(question, answer);
   }
 
   @Transactional

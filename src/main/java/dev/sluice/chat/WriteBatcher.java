@@ -8,39 +8,33 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Group commit: writes queued by any thread, applied by one drain at a time on {@code executor},
- * every write waiting (up to {@code maxBatch}) in one call of {@code applier}; a batch that fails
- * is applied again write by write, so one bad write fails alone. Each write's future completes
- * after its batch, on a task of its own, so what follows a write never holds up the next batch.
+ * Group commit for {@link AnswerWrite}s: queued by any thread, applied by one drain at a time on
+ * {@code executor}, every write waiting (up to {@code maxBatch}) in one call of {@code applier}; a
+ * batch that fails is applied again write by write, so one bad write fails alone. Each write's
+ * future completes after its batch, on a task of its own, so what follows a write never holds up
+ * the next batch.
  */
-final class WriteBatcher<T extends WriteBatcher.Item> {
-
-  /** A write that learns its outcome once its batch has committed, or failed. */
-  interface Item {
-    void committed();
-
-    void failed(Throwable error);
-  }
+final class WriteBatcher {
 
   /** Applies writes in one transaction; throws to roll them all back. */
   @FunctionalInterface
-  interface Applier<T> {
-    void apply(List<T> writes) throws Exception;
+  interface Applier {
+    void apply(List<AnswerWrite> writes) throws Exception;
   }
 
-  private final Applier<T> applier;
+  private final Applier applier;
   private final Executor executor;
   private final int maxBatch;
-  private final Queue<T> waiting = new ConcurrentLinkedQueue<>();
+  private final Queue<AnswerWrite> waiting = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
 
-  WriteBatcher(Applier<T> applier, Executor executor, int maxBatch) {
+  WriteBatcher(Applier applier, Executor executor, int maxBatch) {
     this.applier = applier;
     this.executor = executor;
     this.maxBatch = maxBatch;
   }
 
-  void submit(T write) {
+  void submit(AnswerWrite write) {
     waiting.add(write);
     startDrain();
   }
@@ -51,7 +45,7 @@ final class WriteBatcher<T extends WriteBatcher.Item> {
         executor.execute(this::drain);
       } catch (RuntimeException e) {
         draining.set(false);
-        T next;
+        AnswerWrite next;
         while ((next = waiting.poll()) != null) {
           next.failed(e);
         }
@@ -61,7 +55,7 @@ final class WriteBatcher<T extends WriteBatcher.Item> {
 
   private void drain() {
     try {
-      List<T> batch;
+      List<AnswerWrite> batch;
       while (!(batch = take()).isEmpty()) {
         apply(batch);
       }
@@ -74,26 +68,26 @@ final class WriteBatcher<T extends WriteBatcher.Item> {
     }
   }
 
-  private List<T> take() {
-    List<T> batch = new ArrayList<>();
-    T next;
+  private List<AnswerWrite> take() {
+    List<AnswerWrite> batch = new ArrayList<>();
+    AnswerWrite next;
     while (batch.size() < maxBatch && (next = waiting.poll()) != null) {
       batch.add(next);
     }
     return batch;
   }
 
-  private void apply(List<T> batch) {
+  private void apply(List<AnswerWrite> batch) {
     try {
       applier.apply(batch);
-      executor.execute(() -> batch.forEach(Item::committed));
+      executor.execute(() -> batch.forEach(AnswerWrite::committed));
     } catch (Exception e) {
       if (batch.size() == 1) {
-        T only = batch.get(0);
+        AnswerWrite only = batch.get(0);
         executor.execute(() -> only.failed(e));
         return;
       }
-      for (T write : batch) {
+      for (AnswerWrite write : batch) {
         apply(List.of(write));
       }
     }

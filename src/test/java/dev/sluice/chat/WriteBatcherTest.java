@@ -40,8 +40,8 @@ class WriteBatcherTest {
 
   @Test
   void writesThatGatherWhileNothingRunsShareOneApplyInOrder() {
-    WriteBatcher<AnswerWrite> batcher =
-        new WriteBatcher<>(
+    WriteBatcher batcher =
+        new WriteBatcher(
             writes -> applied.add(writes.stream().map(WriteBatcherTest::label).toList()),
             executor,
             100);
@@ -61,8 +61,8 @@ class WriteBatcherTest {
 
   @Test
   void aBatchIsCutAtItsMaximum() {
-    WriteBatcher<AnswerWrite> batcher =
-        new WriteBatcher<>(
+    WriteBatcher batcher =
+        new WriteBatcher(
             writes -> applied.add(writes.stream().map(WriteBatcherTest::label).toList()),
             executor,
             2);
@@ -77,8 +77,8 @@ class WriteBatcherTest {
 
   @Test
   void aFailedBatchIsAppliedAgainWriteByWriteAndOnlyTheBadOneFails() {
-    WriteBatcher<AnswerWrite> batcher =
-        new WriteBatcher<>(
+    WriteBatcher batcher =
+        new WriteBatcher(
             writes -> {
               List<String> labels = writes.stream().map(WriteBatcherTest::label).toList();
               if (labels.contains("bad")) {
@@ -105,8 +105,8 @@ class WriteBatcherTest {
 
   @Test
   void aWriteArrivingAfterADrainIsAppliedByTheNext() {
-    WriteBatcher<AnswerWrite> batcher =
-        new WriteBatcher<>(
+    WriteBatcher batcher =
+        new WriteBatcher(
             writes -> applied.add(writes.stream().map(WriteBatcherTest::label).toList()),
             executor,
             100);

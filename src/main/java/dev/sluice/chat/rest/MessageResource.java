@@ -15,9 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,30 +41,13 @@ public class MessageResource {
       responseCode = "400",
       description = "Malformed JSON, empty or oversized content, an unknown priority or model")
   @APIResponse(responseCode = "415", description = "Not application/json")
-  public CompletionStage<Response> ask(@PathParam("id") String chatId, NewMessage body) {
+  public Response ask(@PathParam("id") String chatId, NewMessage body) {
     if (body == null) {
       throw ProblemException.invalidField(400, "content", "must not be empty");
     }
-    // The request thread goes back to the pool while the question waits for its group commit.
-    CompletableFuture<Response> response = new CompletableFuture<>();
-    messages
-        .ask(chatId, body.content(), body.priority(), body.model())
-        .whenComplete(
-            (posted, error) -> {
-              if (error != null) {
-                response.completeExceptionally(unwrap(error));
-              } else {
-                response.complete(Response.accepted(PostedView.of(posted)).build());
-              }
-            });
-    return response;
-  }
-
-  /** The problem itself, for the exception mappers, not the future's wrapper around it. */
-  private static Throwable unwrap(Throwable error) {
-    return error instanceof CompletionException && error.getCause() != null
-        ? error.getCause()
-        : error;
+    PostedView posted =
+        PostedView.of(messages.ask(chatId, body.content(), body.priority(), body.model()));
+    return Response.accepted(posted).build();
   }
 
   @GET

@@ -16,7 +16,7 @@ import java.io.IOException;
  * Refuses cross-site state changes on the API with a 403 problem document (see {@link
  * CrossSiteRequests}).
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+@WebFilter("/api/*")
 public class CrossSiteRequestFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
