@@ -2,25 +2,18 @@ package dev.sluice.documents;
 
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
+import dev.sluice.platform.rest.StrictJson;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One line of a bulk load, {@code {"title": "...", "text": "..."}}, checked like a single JSON
- * document. Every error names the line ({@code lines[17].text}) and says that nothing was stored.
+ * document: one object, nothing after it, each member once, title and text strings. Every error
+ * names the line ({@code lines[17].text}) and says that nothing was stored.
  */
 final class BulkLine {
-
-  // Looked up once: Json.createReader would search for the JSON-P provider on every line.
-  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
   private BulkLine() {}
 
@@ -40,15 +33,16 @@ final class BulkLine {
   }
 
   private static JsonObject object(JsonLines.Line line) {
-    try (JsonReader reader = READERS.createReader(new StringReader(line.text()))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() == JsonValue.ValueType.OBJECT) {
-        return value.asJsonObject();
-      }
-    } catch (JsonException | IllegalStateException e) {
-      // Falls through to the same answer as a value that is not an object.
-    }
     String field = "lines[" + line.number() + "]";
+    JsonValue value;
+    try {
+      value = StrictJson.parse(line.text(), field);
+    } catch (ProblemException e) {
+      throw invalid(line.number(), e.problem().detail(), e.problem().errors());
+    }
+    if (value != null && value.getValueType() == JsonValue.ValueType.OBJECT) {
+      return value.asJsonObject();
+    }
     String message = "not a JSON object {\"title\": ..., \"text\": ...}";
     throw invalid(line.number(), field + ": " + message, List.of(error(field, message)));
   }

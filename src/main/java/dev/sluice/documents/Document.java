@@ -21,7 +21,10 @@ import java.util.UUID;
 @Table(name = "document")
 public class Document {
 
-  /** Longest title kept; longer ones are cut on upload. */
+  /**
+   * Longest title (the column's size). A title the caller gives is refused when longer; only one
+   * taken from a file's name is cut.
+   */
   public static final int MAX_TITLE = 500;
 
   @Id

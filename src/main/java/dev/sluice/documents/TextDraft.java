@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A text document sent as JSON ({@code POST /api/documents} or one line of a bulk load), validated:
- * a title and a text that is not empty once cleaned and not longer than the limit.
+ * a title of at most {@value Document#MAX_TITLE} characters and a text that is not empty once
+ * cleaned and not longer than the limit.
  */
 public record TextDraft(String title, String text) {
 
@@ -15,6 +16,11 @@ public record TextDraft(String title, String text) {
     List<Problem.FieldError> errors = new ArrayList<>();
     if (title == null || title.isBlank()) {
       errors.add(new Problem.FieldError(prefix + "title", "required"));
+    } else if (title.strip().length() > Document.MAX_TITLE) {
+      // Refused, not cut: what the answer echoes must be what is stored.
+      errors.add(
+          new Problem.FieldError(
+              prefix + "title", "at most " + Document.MAX_TITLE + " characters"));
     }
     String clean = DocumentText.clean(text);
     if (text == null) {

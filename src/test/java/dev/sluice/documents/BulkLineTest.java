@@ -24,6 +24,10 @@ class BulkLineTest {
     assertRefused("{\"title\":\"t\"}", "lines[9].text");
     assertRefused("{\"title\":\"t\",\"text\":\"\"}", "lines[9].text");
     assertRefused("{\"title\":\"t\",\"text\":\"" + "x".repeat(101) + "\"}", "lines[9].text");
+    assertRefused("{\"title\":\"t\",\"text\":\"x\"} {}", "lines[9]");
+    assertRefused("{\"title\":\"t\",\"text\":\"x\"}x", "lines[9]");
+    assertRefused("{\"title\":\"t\",\"title\":\"u\",\"text\":\"x\"}", "lines[9].title");
+    assertRefused("{\"title\":\"" + "t".repeat(501) + "\",\"text\":\"x\"}", "lines[9].title");
   }
 
   private static void assertRefused(String text, String field) {

@@ -32,4 +32,12 @@ class TextDraftTest {
     assertThat(TextDraft.check("t", "123456", 5, "").summary())
         .isEqualTo("text: at most 5 characters");
   }
+
+  @Test
+  void aTitleLongerThanItsColumnIsRefusedNotCut() {
+    assertThat(TextDraft.check(" " + "t".repeat(500) + " ", "x", 5, "").draft().title())
+        .hasSize(500);
+    assertThat(TextDraft.check("t".repeat(501), "x", 5, "").summary())
+        .isEqualTo("title: at most 500 characters");
+  }
 }

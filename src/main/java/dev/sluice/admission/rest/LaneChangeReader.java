@@ -3,12 +3,10 @@ package dev.sluice.admission.rest;
 import dev.sluice.admission.LaneLimit;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
+import dev.sluice.platform.rest.StrictJson;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +16,8 @@ import java.util.Map;
 
 /**
  * Reads a lane change from its JSON text, telling an absent field (left as it is) from a null one
- * (back to configuration), and names every field that is wrong in one 400.
+ * (back to configuration), and names every field that is wrong in one 400. The text is read as
+ * strictly as every other JSON body ({@link StrictJson}): one object, nothing after it.
  */
 final class LaneChangeReader {
 
@@ -53,15 +52,15 @@ final class LaneChangeReader {
   }
 
   private static JsonObject object(String body) {
-    if (body == null || body.isBlank()) {
+    JsonValue value = body == null ? null : StrictJson.parse(body, "");
+    if (value == null) {
       throw ProblemException.invalidField(400, "body", "a JSON object with any of " + FIELDS);
     }
-    try {
-      return Json.createReader(new StringReader(body)).readObject();
-    } catch (JsonException | IllegalStateException e) {
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw ProblemException.invalidField(
           400, "body", "not a JSON object; expected one with any of " + FIELDS);
     }
+    return value.asJsonObject();
   }
 
   /** Puts the field's value into {@code changes}; returns what is wrong with it, or null. */

@@ -17,7 +17,8 @@ public record BatchRequest(
     @Schema(description = "urgent, high, normal, low or batch (default)") String priority,
     @Schema(description = "Most provider calls in flight for this batch") Integer maxConcurrency,
     @Schema(description = "Partitions the documents are split into") Integer partitions,
-    @Schema(description = "The instruction of the custom analysis") String customInstruction,
+    @Schema(description = "The instruction of the custom analysis", maxLength = 5000)
+        String customInstruction,
     @Schema(description = "Called with a summary when the batch ends") String webhookUrl) {
 
   /** A selection of the caller's documents. */

@@ -1,5 +1,6 @@
 package dev.sluice.documents.rest;
 
+import dev.sluice.documents.Document;
 import dev.sluice.documents.extract.UploadedFile;
 import dev.sluice.platform.problem.ProblemException;
 import jakarta.ws.rs.core.EntityPart;
@@ -21,6 +22,10 @@ record MultipartUpload(UploadedFile file, String title) {
         } else if ("title".equals(part.getName())) {
           title = part.getContent(String.class);
         }
+      }
+      if (title != null && title.strip().length() > Document.MAX_TITLE) {
+        throw ProblemException.invalidField(
+            400, "title", "at most " + Document.MAX_TITLE + " characters");
       }
       if (file == null) {
         throw ProblemException.invalidField(

@@ -61,6 +61,8 @@ class LaneChangeReaderTest {
     assertThat(fields("")).containsExactly("body");
     assertThat(fields("[1]")).containsExactly("body");
     assertThat(fields("{\"maxInFlight\": ")).containsExactly("body");
+    assertThat(fields("{\"maxInFlight\": 2} {\"maxInFlight\": 3}")).containsExactly("body");
+    assertThat(fields("{\"maxInFlight\": 2, \"maxInFlight\": 3}")).containsExactly("maxInFlight");
   }
 
   private static java.util.List<String> fields(String body) {
