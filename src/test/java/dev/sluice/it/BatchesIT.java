@@ -226,6 +226,32 @@ class BatchesIT {
     assertThat(myBatchCount()).isEqualTo(before);
   }
 
+  @Test
+  void filterWildcardsAreMatchedLiterally() throws Exception {
+    String marker = "like-" + UUID.randomUUID();
+    String literal = TextDocuments.upload(demo(), 1, marker + " 50%", "Half.").get(0);
+    TextDocuments.upload(demo(), 1, marker + " 500", "Five hundred.");
+    int before = myBatchCount();
+
+    assertField(filtered("{\"contentType\":\"%\"}"), "filter");
+    assertField(filtered("{\"contentType\":\"_ext/\"}"), "filter");
+    assertField(filtered("{\"title\":\"" + marker + "%0\"}"), "filter");
+    assertThat(myBatchCount()).isEqualTo(before);
+
+    HttpResponse<String> one = filtered("{\"title\":\"" + marker + " 50%\"}");
+    assertThat(one.statusCode()).as(one.body()).isEqualTo(202);
+    String id = Http.json(one).asJsonObject().getString("id");
+    awaitStatus(id, "completed");
+    assertThat(allResults(id, 10))
+        .extracting(r -> r.getString("documentId"))
+        .containsExactly(literal);
+  }
+
+  private HttpResponse<String> filtered(String filter) {
+    return demo()
+        .postJson("/api/batches", "{\"filter\":" + filter + ",\"analyses\":[\"summary\"]}");
+  }
+
   private HttpResponse<String> batch(String ids, String analyses, String more) {
     return demo()
         .postJson(
@@ -238,8 +264,10 @@ class BatchesIT {
         batch(
             ids, analyses, ",\"partitions\":" + partitions + ",\"maxConcurrency\":" + concurrency);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    assertThat(response.headers().firstValue("Location").orElse("")).contains("/api/batches/");
-    return Http.json(response).asJsonObject();
+    JsonObject batch = Http.json(response).asJsonObject();
+    assertThat(response.headers().firstValue("Location"))
+        .contains(demo().resolve("/api/batches/" + batch.getString("id")).toString());
+    return batch;
   }
 
   private List<String> documents(int n, String text) {
