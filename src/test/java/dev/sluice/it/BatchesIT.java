@@ -108,6 +108,7 @@ class BatchesIT {
     String id = submit(ids(docs), "\"summary\"", 2, 2).getString("id");
     List<JsonObject> frames = new CopyOnWriteArrayList<>();
     CountDownLatch ended = new CountDownLatch(1);
+    CountDownLatch afterEnd = new CountDownLatch(1);
 
     WebSocket socket =
         HttpClient.newHttpClient()
@@ -125,8 +126,11 @@ class BatchesIT {
                     if (last) {
                       JsonObject frame = Http.json(text.toString()).asJsonObject();
                       text.setLength(0);
+                      if (ended.getCount() == 0) {
+                        afterEnd.countDown();
+                      }
                       frames.add(frame);
-                      if (frame.getString("status").equals("completed")) {
+                      if (frame.getString("type").equals("finished")) {
                         ended.countDown();
                       }
                     }
@@ -137,13 +141,19 @@ class BatchesIT {
             .get(10, TimeUnit.SECONDS);
 
     assertThat(ended.await(90, TimeUnit.SECONDS)).as("frames: " + frames).isTrue();
+    // Longer than the push interval (250 ms): a delayed progress push would arrive within it.
+    assertThat(afterEnd.await(1500, TimeUnit.MILLISECONDS))
+        .as("a frame after finished: " + frames)
+        .isFalse();
     socket.abort();
     List<Integer> done =
         frames.stream().map(f -> f.getJsonObject("progress").getInt("done")).toList();
     assertThat(done).isSorted();
     assertThat(done.get(done.size() - 1)).isEqualTo(8);
     assertThat(done).anyMatch(d -> d < 8);
-    assertThat(frames.get(frames.size() - 1).getString("type")).isIn("finished", "progress");
+    assertThat(frames.get(frames.size() - 1).getString("type")).isEqualTo("finished");
+    assertThat(frames.get(frames.size() - 1).getString("status")).isEqualTo("completed");
+    assertThat(frames).filteredOn(f -> f.getString("type").equals("finished")).hasSize(1);
   }
 
   @Test
