@@ -14,6 +14,12 @@ export function mount(main, route) {
     .catch((e) => show(problem, e));
 }
 
+// "≈ … (estimated)" when the provider reported no usage and Sluice counted the tokens itself.
+function tokens(g) {
+  const counts = `${format.int(g.inputTokens)} / ${format.int(g.outputTokens)}`;
+  return g.usageEstimated ? `≈ ${counts} (estimated)` : counts;
+}
+
 function render(main, g) {
   const summary = facts([["startedAt", "Started"], ["endedAt", "Ended"], ["source", "Source"], ["reference", "Reference"],
     ["batch", "Batch"], ["owner", "User"], ["priority", "Priority"], ["model", "Model asked"],
@@ -26,7 +32,7 @@ function render(main, g) {
     reference: g.reference, owner: g.owner, priority: g.priority, errorMessage: g.errorMessage, model: g.model, answeredModel: g.answeredModel, provider: g.provider, status: g.status,
     errorKind: g.errorKind, attempts: format.int(g.attempts), gateWaitMs: format.ms(g.gateWaitMs),
     timeToFirstTokenMs: format.ms(g.timeToFirstTokenMs), totalMs: format.ms(g.totalMs),
-    tokens: `${format.int(g.inputTokens)} / ${format.int(g.outputTokens)}`, costUsd: format.usd(g.costUsd),
+    tokens: tokens(g), costUsd: format.usd(g.costUsd),
     fallbackChain: (g.fallbackChain || []).join(" → "),
   };
   for (const [key, value] of Object.entries(texts)) summary.set(key, value || "–");

@@ -64,6 +64,7 @@ function row(g) {
     el("td", { class: "num", text: format.ms(g.gateWaitMs) }),
     el("td", { class: "num", text: format.ms(g.timeToFirstTokenMs) }),
     el("td", { class: "num", text: format.ms(g.totalMs) }),
-    el("td", { class: "num", text: `${format.int(g.inputTokens)} / ${format.int(g.outputTokens)}` }),
+    el("td", { class: "num", text: `${g.usageEstimated ? "≈ " : ""}${format.int(g.inputTokens)} / ${format.int(g.outputTokens)}`,
+      title: g.usageEstimated ? "estimated: the provider reported no usage" : undefined }),
     el("td", { class: "num", text: format.usd(g.costUsd) }));
 }

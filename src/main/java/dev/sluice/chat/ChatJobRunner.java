@@ -81,12 +81,12 @@ public class ChatJobRunner implements JobKind {
   private volatile Parts parts;
 
   /**
-   * Must equal the {@code ChatJobs} queue's {@code maxRedeliveryCount} in server.xml (3 in both):
-   * the messaging engine moves a job to {@code ChatJobsFailed} after that many failed deliveries,
-   * and the runner gives up on the same one, so an answer is marked failed exactly when its job
-   * leaves the queue. Were the engine's count higher, the next delivery would find the answer
-   * failed, not queued, and drop the job instead; were it lower, the job would leave with its
-   * answer still queued.
+   * The {@code ChatJobs} queue's {@code maxRedeliveryCount}: both read server.xml's variable {@code
+   * sluice.chat.max-deliveries}, so the messaging engine moves a job to {@code ChatJobsFailed}
+   * after the very delivery on which the runner gives up, and an answer is marked failed exactly
+   * when its job leaves the queue. (Were the engine's count higher, the next delivery would find
+   * the answer failed, not queued, and drop the job; were it lower, the job would leave with its
+   * answer still queued.) The default here is the variable's, for a server without it.
    */
   @Inject
   @ConfigProperty(name = "sluice.chat.max-deliveries", defaultValue = "3")

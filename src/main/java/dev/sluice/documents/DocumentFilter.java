@@ -20,18 +20,9 @@ public record DocumentFilter(String contentType, String titleContains) {
         type == null ? null : type.toLowerCase(Locale.ROOT), clean(title, "title"));
   }
 
-  /**
-   * The title filter as a LIKE pattern, lower case, with {@code !} escaping the wildcards a user
-   * may type ({@code 50%} means the text "50%").
-   */
+  /** The title filter as a LIKE pattern, lower case, matching what the user typed literally. */
   String titlePattern() {
-    String escaped =
-        titleContains
-            .toLowerCase(Locale.ROOT)
-            .replace("!", "!!")
-            .replace("%", "!%")
-            .replace("_", "!_");
-    return "%" + escaped + "%";
+    return LikePattern.containing(titleContains);
   }
 
   private static String clean(String value, String field) {

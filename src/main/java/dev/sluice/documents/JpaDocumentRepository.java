@@ -57,7 +57,7 @@ public class JpaDocumentRepository implements DocumentRepository {
       jpql.append(" AND d.contentType = :type");
     }
     if (filter.titleContains() != null) {
-      jpql.append(" AND LOWER(d.title) LIKE :title ESCAPE '!'");
+      jpql.append(" AND LOWER(d.title) LIKE :title").append(LikePattern.ESCAPE);
     }
     if (after != null) {
       jpql.append(" AND (d.createdAt < :at OR (d.createdAt = :at AND d.id < :id))");

@@ -29,6 +29,7 @@ import java.time.Instant;
  * @param totalMs from handing it to the gate to its end
  * @param inputTokens prompt tokens
  * @param outputTokens generated tokens
+ * @param usageEstimated whether Sluice counted the tokens itself, the provider having reported none
  * @param costUsd cost from the catalog's prices
  * @param prompt the last user message, or null unless kept
  * @param answer the answer, or null unless kept
@@ -56,6 +57,7 @@ public record Generation(
     long totalMs,
     long inputTokens,
     long outputTokens,
+    boolean usageEstimated,
     BigDecimal costUsd,
     String prompt,
     String answer) {

@@ -55,6 +55,9 @@ final class GenerationFactory {
         result == null || result.usage() == null
             ? tokensSeen(error)
             : result.usage().outputTokens(),
+        result == null || result.usage() == null
+            ? estimatedOnFailure(error)
+            : result.usage().estimated(),
         result == null || result.costUsd() == null ? BigDecimal.ZERO : result.costUsd(),
         keepText ? text.cut(call.request().lastUserText()) : null,
         keepText && result != null ? text.cut(result.content()) : null);
@@ -82,6 +85,11 @@ final class GenerationFactory {
       return TokenCounter.instance().count(e.partialContent());
     }
     return 0;
+  }
+
+  /** A broken-off call's output tokens are counted from its partial text: an estimate. */
+  private static boolean estimatedOnFailure(Throwable error) {
+    return tokensSeen(error) > 0;
   }
 
   private static String errorKind(Throwable error) {

@@ -30,7 +30,8 @@ public class GenerationQueries {
   private static final String SUMMARY_COLUMNS =
       "id, started_at, ended_at, source, reference, batch_id, owner, model, answered_model,"
           + " provider, priority, status, error_kind, error_message, attempt_count, gate_wait_ms,"
-          + " time_to_first_token_ms, total_ms, input_tokens, output_tokens, cost_usd";
+          + " time_to_first_token_ms, total_ms, input_tokens, output_tokens, usage_estimated,"
+          + " cost_usd";
 
   /** How costs are grouped: each names a column of {@code generation_daily}, never user input. */
   public enum Grouping {
@@ -235,6 +236,7 @@ public class GenerationQueries {
         r.getLong("total_ms"),
         r.getLong("input_tokens"),
         r.getLong("output_tokens"),
+        r.getBoolean("usage_estimated"),
         orZero(r.getBigDecimal("cost_usd")),
         prompt,
         answer);

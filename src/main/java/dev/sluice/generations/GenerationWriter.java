@@ -19,8 +19,8 @@ public final class GenerationWriter {
       "INSERT INTO generation (id, started_at, ended_at, source, reference, batch_id, owner, model,"
           + " answered_model, provider, priority, status, error_kind, error_message,"
           + " attempt_count, attempts, fallback_chain, gate_wait_ms, time_to_first_token_ms,"
-          + " total_ms, input_tokens, output_tokens, cost_usd, prompt, answer)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " total_ms, input_tokens, output_tokens, usage_estimated, cost_usd, prompt, answer)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String ADD_TO_DAY =
       "UPDATE generation_daily SET calls = calls + ?, failed = failed + ?,"
@@ -127,6 +127,7 @@ public final class GenerationWriter {
         insert.setLong(++i, g.totalMs());
         insert.setLong(++i, g.inputTokens());
         insert.setLong(++i, g.outputTokens());
+        insert.setBoolean(++i, g.usageEstimated());
         insert.setBigDecimal(++i, g.costUsd());
         insert.setString(++i, g.prompt());
         insert.setString(++i, g.answer());

@@ -134,6 +134,7 @@ public final class StreamAccumulator implements ChatStream {
     if (done) {
       return;
     }
+    estimateMissingUsage();
     done = true;
     long end = nanoClock.getAsLong();
     result.complete(
@@ -159,6 +160,10 @@ public final class StreamAccumulator implements ChatStream {
     if (done) {
       return;
     }
+    if (firstTokenNanos >= 0) {
+      // The prompt was read and part of an answer written: the gate reconciles with that.
+      estimateMissingUsage();
+    }
     done = true;
     LlmException effective =
         firstTokenNanos >= 0 && error.kind() != LlmErrorKind.CANCELLED
@@ -166,6 +171,23 @@ public final class StreamAccumulator implements ChatStream {
             : error;
     listener.on(new StreamEvent.Failed(effective));
     result.completeExceptionally(effective);
+  }
+
+  /**
+   * Some OpenAI-compatible servers ignore {@code stream_options.include_usage}, and a stream that
+   * breaks off never gets to its usage: counts the provider left out are estimated with the
+   * tokenizer the gate estimates with, so the answer is priced and the gate's token budget charged
+   * for what was really sent and written, not refunded to zero.
+   */
+  private void estimateMissingUsage() {
+    TokenCounter counter = TokenCounter.instance();
+    Usage completed =
+        usage.orEstimate(
+            () -> counter.countPrompt(request), () -> counter.count(content.toString()));
+    if (completed != usage) {
+      usage = completed;
+      listener.on(new StreamEvent.UsageReported(usage));
+    }
   }
 
   /** The partial text so far. */

@@ -52,6 +52,22 @@ class GateTest {
   }
 
   @Test
+  void anAnswerWithoutUsageIsReconciledWithItsEstimateNotRefunded() {
+    f.upstream.opens();
+    GatedStream stream = f.call(GPT);
+    f.upstream.calls.get(0).stream().delta("hi!");
+    f.upstream.calls.get(0).stream().complete();
+
+    ChatResult result = answer(stream);
+    long prompt =
+        TokenCounter.instance()
+            .countPrompt(ChatRequest.of(GPT, List.of(ChatMessage.user("hello there"))));
+    long output = TokenCounter.instance().count("hi!");
+    assertThat(result.usage()).isEqualTo(new Usage(prompt, output, 0, true));
+    assertThat(f.lane(GPT).releasedTokens()).containsExactly(prompt + output);
+  }
+
+  @Test
   void aRateLimitPausesTheLaneAndTheRetryWaitsForItsNotBefore() {
     Instant notBefore = f.time.now().plusSeconds(20);
     f.upstream.fails(LlmErrorKind.RATE_LIMITED, notBefore).answers("ok", new Usage(1, 1, 0));

@@ -183,6 +183,7 @@ public final class ConsoleDataset {
         total,
         in,
         out,
+        false,
         BigDecimal.valueOf(in * 15 + out * 60, 8),
         null,
         null);

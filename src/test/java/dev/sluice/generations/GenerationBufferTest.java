@@ -88,6 +88,7 @@ class GenerationBufferTest {
         10,
         10,
         5,
+        false,
         new BigDecimal("0.01"),
         null,
         null);

@@ -127,6 +127,36 @@ class GenerationFactoryTest {
         .isEqualTo(dev.sluice.llm.TokenCounter.instance().count("Once upon a time"))
         .isPositive();
     assertThat(g.inputTokens()).isZero();
+    assertThat(g.usageEstimated()).isTrue();
+  }
+
+  @Test
+  void estimatedUsageIsRecordedAsEstimatedAndReportedUsageIsNot() {
+    ChatResult reported = result("Water.");
+    ChatResult estimated =
+        new ChatResult(
+            "Water.",
+            new Usage(12, 3, 0, true),
+            FinishReason.STOP,
+            "sim-large",
+            "sim-large",
+            "compat",
+            null,
+            null,
+            Duration.ofMillis(900),
+            new BigDecimal("0.002"),
+            RateLimitSnapshot.NONE);
+    CallOrigin origin = CallOrigin.chat("demo", "a");
+
+    assertThat(
+            GenerationFactory.of("g8", ended(origin, reported, null, List.of()), CHATS_ONLY)
+                .usageEstimated())
+        .isFalse();
+    Generation g =
+        GenerationFactory.of("g9", ended(origin, estimated, null, List.of()), CHATS_ONLY);
+    assertThat(g.usageEstimated()).isTrue();
+    assertThat(g.inputTokens()).isEqualTo(12);
+    assertThat(g.costUsd()).isEqualByComparingTo("0.002");
   }
 
   @Test

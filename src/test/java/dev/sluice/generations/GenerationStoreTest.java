@@ -81,6 +81,51 @@ class GenerationStoreTest {
   }
 
   @Test
+  void theEstimatedMarkIsStoredAndReadBack() throws SQLException {
+    Generation reported = row("r1", T0, "demo", null);
+    Generation estimated = estimated(row("e1", T0.plusSeconds(1), "demo", null));
+    write(List.of(reported, estimated));
+
+    assertThat(queries.find("e1").orElseThrow().usageEstimated()).isTrue();
+    assertThat(queries.find("r1").orElseThrow().usageEstimated()).isFalse();
+    assertThat(queries.page(GenerationFilter.parse(null, null, "demo", null, null, null), null, 10))
+        .extracting(Generation::id, Generation::usageEstimated)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("e1", true),
+            org.assertj.core.groups.Tuple.tuple("r1", false));
+  }
+
+  private static Generation estimated(Generation g) {
+    return new Generation(
+        g.id(),
+        g.startedAt(),
+        g.endedAt(),
+        g.source(),
+        g.reference(),
+        g.batchId(),
+        g.owner(),
+        g.model(),
+        g.answeredModel(),
+        g.provider(),
+        g.priority(),
+        g.status(),
+        g.errorKind(),
+        g.errorMessage(),
+        g.attemptCount(),
+        g.attemptsJson(),
+        g.fallbackChain(),
+        g.gateWaitMs(),
+        g.timeToFirstTokenMs(),
+        g.totalMs(),
+        g.inputTokens(),
+        g.outputTokens(),
+        true,
+        g.costUsd(),
+        g.prompt(),
+        g.answer());
+  }
+
+  @Test
   void filtersAndTotalsAgreeWithTheRows() throws SQLException {
     Generation failed = row("f1", T0, "demo", null);
     failed =
@@ -107,6 +152,7 @@ class GenerationStoreTest {
             10,
             0,
             0,
+            false,
             BigDecimal.ZERO,
             null,
             null);
@@ -210,6 +256,7 @@ class GenerationStoreTest {
         900,
         10,
         4,
+        false,
         new BigDecimal("0.0001"),
         null,
         null);

@@ -69,6 +69,43 @@ class AdminGenerationsIT {
   }
 
   @Test
+  void anAnswerWithoutReportedUsageIsRecordedWithEstimatedTokensAndPriced() {
+    String answer = askAndAwait("[sim:no-usage] [sim:tokens=6] Describe a lake");
+    String reported = askAndAwait("[sim:tokens=6] Describe a river");
+
+    List<JsonObject> listed =
+        await(
+            () ->
+                Optional.of(page("/api/admin/generations?source=chat&user=demo&limit=100"))
+                    .filter(
+                        p ->
+                            p.stream()
+                                    .filter(
+                                        g ->
+                                            List.of(answer, reported)
+                                                .contains(g.getString("reference", null)))
+                                    .count()
+                                == 2));
+    JsonObject estimated = byReference(listed, answer);
+    assertThat(estimated.getBoolean("usageEstimated")).isTrue();
+    assertThat(estimated.getJsonNumber("inputTokens").longValue()).isPositive();
+    assertThat(estimated.getJsonNumber("outputTokens").longValue()).isPositive();
+    assertThat(estimated.getJsonNumber("costUsd").bigDecimalValue()).isPositive();
+    assertThat(byReference(listed, reported).getBoolean("usageEstimated")).isFalse();
+    JsonObject detail =
+        Http.json(admin().get("/api/admin/generations/" + estimated.getString("id")))
+            .asJsonObject();
+    assertThat(detail.getBoolean("usageEstimated")).isTrue();
+  }
+
+  private static JsonObject byReference(List<JsonObject> generations, String reference) {
+    return generations.stream()
+        .filter(g -> reference.equals(g.getString("reference", null)))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void callsAreCountedInTheCostsAndTheOverview() {
     askAndAwait("[sim:tokens=5] Count me");
     String today = LocalDate.now(ZoneOffset.UTC).toString();

@@ -108,6 +108,7 @@ class BatchesIT {
     String id = submit(ids(docs), "\"summary\"", 2, 2).getString("id");
     List<JsonObject> frames = new CopyOnWriteArrayList<>();
     CountDownLatch ended = new CountDownLatch(1);
+    CountDownLatch afterEnd = new CountDownLatch(1);
 
     WebSocket socket =
         HttpClient.newHttpClient()
@@ -125,8 +126,11 @@ class BatchesIT {
                     if (last) {
                       JsonObject frame = Http.json(text.toString()).asJsonObject();
                       text.setLength(0);
+                      if (ended.getCount() == 0) {
+                        afterEnd.countDown();
+                      }
                       frames.add(frame);
-                      if (frame.getString("status").equals("completed")) {
+                      if (frame.getString("type").equals("finished")) {
                         ended.countDown();
                       }
                     }
@@ -137,13 +141,19 @@ class BatchesIT {
             .get(10, TimeUnit.SECONDS);
 
     assertThat(ended.await(90, TimeUnit.SECONDS)).as("frames: " + frames).isTrue();
+    // Longer than the push interval (250 ms): a delayed progress push would arrive within it.
+    assertThat(afterEnd.await(1500, TimeUnit.MILLISECONDS))
+        .as("a frame after finished: " + frames)
+        .isFalse();
     socket.abort();
     List<Integer> done =
         frames.stream().map(f -> f.getJsonObject("progress").getInt("done")).toList();
     assertThat(done).isSorted();
     assertThat(done.get(done.size() - 1)).isEqualTo(8);
     assertThat(done).anyMatch(d -> d < 8);
-    assertThat(frames.get(frames.size() - 1).getString("type")).isIn("finished", "progress");
+    assertThat(frames.get(frames.size() - 1).getString("type")).isEqualTo("finished");
+    assertThat(frames.get(frames.size() - 1).getString("status")).isEqualTo("completed");
+    assertThat(frames).filteredOn(f -> f.getString("type").equals("finished")).hasSize(1);
   }
 
   @Test
@@ -226,6 +236,32 @@ class BatchesIT {
     assertThat(myBatchCount()).isEqualTo(before);
   }
 
+  @Test
+  void filterWildcardsAreMatchedLiterally() throws Exception {
+    String marker = "like-" + UUID.randomUUID();
+    String literal = TextDocuments.upload(demo(), 1, marker + " 50%", "Half.").get(0);
+    TextDocuments.upload(demo(), 1, marker + " 500", "Five hundred.");
+    int before = myBatchCount();
+
+    assertField(filtered("{\"contentType\":\"%\"}"), "filter");
+    assertField(filtered("{\"contentType\":\"_ext/\"}"), "filter");
+    assertField(filtered("{\"title\":\"" + marker + "%0\"}"), "filter");
+    assertThat(myBatchCount()).isEqualTo(before);
+
+    HttpResponse<String> one = filtered("{\"title\":\"" + marker + " 50%\"}");
+    assertThat(one.statusCode()).as(one.body()).isEqualTo(202);
+    String id = Http.json(one).asJsonObject().getString("id");
+    awaitStatus(id, "completed");
+    assertThat(allResults(id, 10))
+        .extracting(r -> r.getString("documentId"))
+        .containsExactly(literal);
+  }
+
+  private HttpResponse<String> filtered(String filter) {
+    return demo()
+        .postJson("/api/batches", "{\"filter\":" + filter + ",\"analyses\":[\"summary\"]}");
+  }
+
   private HttpResponse<String> batch(String ids, String analyses, String more) {
     return demo()
         .postJson(
@@ -238,8 +274,10 @@ class BatchesIT {
         batch(
             ids, analyses, ",\"partitions\":" + partitions + ",\"maxConcurrency\":" + concurrency);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    assertThat(response.headers().firstValue("Location").orElse("")).contains("/api/batches/");
-    return Http.json(response).asJsonObject();
+    JsonObject batch = Http.json(response).asJsonObject();
+    assertThat(response.headers().firstValue("Location"))
+        .contains(demo().resolve("/api/batches/" + batch.getString("id")).toString());
+    return batch;
   }
 
   private List<String> documents(int n, String text) {

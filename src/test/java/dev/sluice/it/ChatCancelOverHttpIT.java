@@ -12,6 +12,7 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -23,6 +24,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,8 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Cancel over real HTTP, as {@code demo}: the server streams an answer from the LLM simulator
  * through its OpenAI adapter (the test server's {@code simhttp} provider, model {@code sim-http});
  * cancelling the answer closes that connection, seen by the simulator before the answer was
- * complete, and the answer ends cancelled with its partial text. The simulator runs in this JVM, on
- * the fixed port the build gives the server, only while this class runs.
+ * complete, and the answer ends cancelled with its partial text. An answer from the simulator
+ * acting as a server that ignores {@code include_usage} gets estimated usage. The simulator runs in
+ * this JVM, on the fixed port the build gives the server, only while this class runs.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -54,6 +57,12 @@ class ChatCancelOverHttpIT {
             SimulatorSettings.from(Map.of("first-token-delay", "50ms")),
             Integer.parseInt(fixture("sluice.it.simulator-port")),
             fixture("sluice.it.simulator-key"));
+  }
+
+  /** Each test counts the simulator's streams and arrivals from zero. */
+  @BeforeEach
+  void resetSimulator() {
+    simulator.reset();
   }
 
   @AfterAll
@@ -89,6 +98,39 @@ class ChatCancelOverHttpIT {
     assertThat(answer.getString("status")).isEqualTo("cancelled");
     assertThat(answer.getString("errorCode")).isEqualTo("CANCELLED");
     assertThat(answer.getString("content")).isNotBlank();
+  }
+
+  @Test
+  void anOpenAiServerThatIgnoresIncludeUsageGetsItsUsageEstimated() {
+    String chat = newChat("sim-http");
+    String id = answerId(ask(chat, "[sim:no-usage] [sim:tokens=5] [sim:delay=1] Briefly"));
+
+    JsonObject answer =
+        awaitAnswer(chat, id, a -> !List.of("queued", "streaming").contains(a.getString("status")));
+    assertThat(answer.getString("status")).isEqualTo("completed");
+    assertThat(answer.getInt("outputTokens")).isPositive();
+    assertThat(answer.getInt("inputTokens")).isPositive();
+    Http admin = new Http(base).as(Credentials.admin());
+    JsonObject[] generation = new JsonObject[1];
+    await(
+        () -> {
+          HttpResponse<String> page =
+              admin.get("/api/admin/generations?source=chat&user=demo&limit=100");
+          generation[0] =
+              Http.json(page)
+                  .asJsonObject()
+                  .getJsonArray("items")
+                  .getValuesAs(JsonObject.class)
+                  .stream()
+                  .filter(g -> id.equals(g.getString("reference", null)))
+                  .findFirst()
+                  .orElse(null);
+          return generation[0] != null;
+        },
+        () -> "the answer's generation to be recorded");
+    assertThat(generation[0].getBoolean("usageEstimated")).isTrue();
+    assertThat(generation[0].getJsonNumber("outputTokens").longValue())
+        .isEqualTo(answer.getInt("outputTokens"));
   }
 
   // --- helpers ---

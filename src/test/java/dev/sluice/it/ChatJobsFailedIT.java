@@ -23,8 +23,14 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -50,6 +56,15 @@ class ChatJobsFailedIT {
   @Inject ChatJobStore store;
   @Inject JobWakeups wakeups;
   @Inject ChatJobRunner runner;
+
+  /**
+   * server.xml's variable, which the test server sets to 2 (arquillian.xml), not its default 3: the
+   * answer fails and the job leaves the queue on the same delivery only if the application and the
+   * queue both read it.
+   */
+  @Inject
+  @ConfigProperty(name = "sluice.chat.max-deliveries")
+  int maxDeliveries;
 
   @Resource(name = "jdbc/sluice")
   DataSource dataSource;
@@ -82,7 +97,9 @@ class ChatJobsFailedIT {
       ChatMessage failed = AnswerRows.await(store, answer.id(), MessageStatus.FAILED);
 
       assertEquals("INTERNAL", failed.errorCode());
-      assertEquals("could not be processed (tried 3 times)", failed.errorMessage());
+      assertEquals(2, maxDeliveries, "the test server's sluice.chat.max-deliveries");
+      assertEquals(
+          "could not be processed (tried " + maxDeliveries + " times)", failed.errorMessage());
       assertEquals("", failed.content());
       assertTrue(awaitFailedJob(textIs(answer.id())), "the job is in ChatJobsFailed");
     } finally {
@@ -103,6 +120,45 @@ class ChatJobsFailedIT {
     assertTrue(
         awaitFailedJob(m -> marker.equals(m.getStringProperty(MARKER))),
         "a body that is not text is in ChatJobsFailed");
+  }
+
+  /**
+   * A message the runner refuses on every delivery leaves the queue after exactly {@code
+   * sluice.chat.max-deliveries} of them: the messaging engine reads the same variable.
+   */
+  @Test
+  void theQueueGivesUpOnTheSameDeliveryAsTheRunner() throws Exception {
+    String garbage = "bad-" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> refusals = new CopyOnWriteArrayList<>();
+    Logger log = Logger.getLogger(ChatJobRunner.class.getName());
+    Handler listen =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            String text = record.getMessage();
+            if (text != null && text.contains(garbage)) {
+              refusals.add(text);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    log.addHandler(listen);
+    try {
+      try (JMSContext context = connections.createContext()) {
+        context.createProducer().send(chatJobs, garbage);
+      }
+      assertTrue(awaitFailedJob(textIs(garbage)), "the refused message is in ChatJobsFailed");
+    } finally {
+      log.removeHandler(listen);
+    }
+    assertEquals(2, maxDeliveries, "the test server's sluice.chat.max-deliveries");
+    assertEquals(maxDeliveries, refusals.size(), "deliveries before ChatJobsFailed: " + refusals);
+    assertTrue(refusals.get(maxDeliveries - 1).contains("delivery " + maxDeliveries));
   }
 
   /** Matches a message, like a predicate that may throw JMSException. */

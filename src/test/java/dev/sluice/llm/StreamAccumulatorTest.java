@@ -91,12 +91,54 @@ class StreamAccumulatorTest {
 
   @Test
   void nothingHappensAfterTheEnd() {
+    stream.usage(new Usage(3, 0, 0));
     stream.complete();
+    events.clear();
     stream.fail(error(LlmErrorKind.SERVER_ERROR));
     stream.delta("late");
 
     assertThat(stream.result().toCompletableFuture().join().content()).isEmpty();
     assertThat(events).isEmpty();
+  }
+
+  @Test
+  void anAnswerWithoutUsageIsEstimatedFromThePromptAndTheText() {
+    stream.delta("Hello there");
+    stream.finish(FinishReason.STOP);
+    stream.complete();
+
+    TokenCounter counter = TokenCounter.instance();
+    Usage estimate =
+        new Usage(
+            counter.countPrompt(ChatRequest.of("sim-large", List.of(ChatMessage.user("hi")))),
+            counter.count("Hello there"),
+            0,
+            true);
+    assertThat(stream.result().toCompletableFuture().join().usage()).isEqualTo(estimate);
+    assertThat(events).contains(new StreamEvent.UsageReported(estimate));
+  }
+
+  @Test
+  void aStreamBrokenOffAfterTextReportsAnEstimateBeforeItsFailure() {
+    stream.delta("partial");
+    stream.fail(error(LlmErrorKind.SERVER_ERROR));
+
+    assertThat(events.get(events.size() - 2))
+        .isInstanceOfSatisfying(
+            StreamEvent.UsageReported.class,
+            u -> {
+              assertThat(u.usage().estimated()).isTrue();
+              assertThat(u.usage().outputTokens())
+                  .isEqualTo(TokenCounter.instance().count("partial"));
+            });
+    assertThat(events.get(events.size() - 1)).isInstanceOf(StreamEvent.Failed.class);
+  }
+
+  @Test
+  void aFailureBeforeAnyTextCostsNothing() {
+    stream.fail(error(LlmErrorKind.RATE_LIMITED));
+
+    assertThat(events).noneMatch(StreamEvent.UsageReported.class::isInstance);
   }
 
   private LlmException failure() {

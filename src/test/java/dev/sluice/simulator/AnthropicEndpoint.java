@@ -93,17 +93,21 @@ final class AnthropicEndpoint extends ChatEndpoint {
 
   /** The message object as {@code message_start} carries it: no content, no stop reason yet. */
   private static JsonObject message(JsonObject body, long ordinal, SimulationPlan plan) {
-    return new JsonObject()
-        .put("id", "msg_sim_" + ordinal)
-        .put("type", "message")
-        .put("role", "assistant")
-        .put("content", new JsonArray())
-        .put("model", body.getString("model"))
-        .putNull("stop_reason")
-        .putNull("stop_sequence")
-        .put(
-            "usage",
-            new JsonObject().put("input_tokens", plan.inputTokens()).put("output_tokens", 1));
+    JsonObject message =
+        new JsonObject()
+            .put("id", "msg_sim_" + ordinal)
+            .put("type", "message")
+            .put("role", "assistant")
+            .put("content", new JsonArray())
+            .put("model", body.getString("model"))
+            .putNull("stop_reason")
+            .putNull("stop_sequence");
+    if (plan.reportsUsage()) {
+      message.put(
+          "usage",
+          new JsonObject().put("input_tokens", plan.inputTokens()).put("output_tokens", 1));
+    }
+    return message;
   }
 
   static String stopReason(FinishReason reason) {

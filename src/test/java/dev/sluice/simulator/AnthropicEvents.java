@@ -41,15 +41,17 @@ final class AnthropicEvents implements PacedAnswer.Writer {
   @Override
   public void end() {
     send("content_block_stop", new JsonObject().put("index", 0));
-    send(
-        "message_delta",
+    JsonObject delta =
         new JsonObject()
             .put(
                 "delta",
                 new JsonObject()
                     .put("stop_reason", AnthropicEndpoint.stopReason(plan.finishReason()))
-                    .putNull("stop_sequence"))
-            .put("usage", new JsonObject().put("output_tokens", plan.pieces().size())));
+                    .putNull("stop_sequence"));
+    if (plan.reportsUsage()) {
+      delta.put("usage", new JsonObject().put("output_tokens", plan.pieces().size()));
+    }
+    send("message_delta", delta);
     send("message_stop", new JsonObject());
     response.end();
   }

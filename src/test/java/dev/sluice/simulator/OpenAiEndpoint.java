@@ -79,7 +79,9 @@ final class OpenAiEndpoint extends ChatEndpoint {
   PacedAnswer.Writer streamWriter(
       Exchange exchange, JsonObject body, SimulationPlan plan, long ordinal) {
     JsonObject options = body.getJsonObject("stream_options");
-    boolean usage = options != null && options.getBoolean("include_usage", false);
+    // [sim:no-usage] acts out a server that ignores include_usage.
+    boolean usage =
+        options != null && options.getBoolean("include_usage", false) && plan.reportsUsage();
     return new OpenAiChunks(exchange.response(), plan, envelope(body, ordinal), usage);
   }
 

@@ -61,7 +61,12 @@ public final class AnalysisEngine implements DocumentAnalyzer {
   private CompletionStage<String> start(
       AnalysisInput input, AnalysisKind kind, AnalysisOptions options, Tally tally) {
     ModelCalls calls =
-        new ModelCalls(gate, options.priority(), options.origin().about(input.documentId()), tally);
+        new ModelCalls(
+            gate,
+            options.priority(),
+            options.origin().about(input.documentId()),
+            tally,
+            options.calls());
     return new AnalysisRun(
             input, options, models.get(), calls, transcriber, tally, sectionParallelism)
         .run(kind);
@@ -83,7 +88,11 @@ public final class AnalysisEngine implements DocumentAnalyzer {
     }
     if (options.priority() == null) {
       return new AnalysisOptions(
-          options.model(), Priority.BATCH, options.customInstruction(), options.origin());
+          options.model(),
+          Priority.BATCH,
+          options.customInstruction(),
+          options.origin(),
+          options.calls());
     }
     return options;
   }

@@ -19,12 +19,14 @@ final class ModelCalls {
   private final Priority priority;
   private final CallOrigin origin;
   private final Tally tally;
+  private final CallGroup group;
 
-  ModelCalls(GatedCalls gate, Priority priority, CallOrigin origin, Tally tally) {
+  ModelCalls(GatedCalls gate, Priority priority, CallOrigin origin, Tally tally, CallGroup group) {
     this.gate = gate;
     this.priority = priority;
     this.origin = origin;
     this.tally = tally;
+    this.group = group;
   }
 
   /** The answer's text, or a stage failed with the gate's error. */
@@ -35,6 +37,7 @@ final class ModelCalls {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+    group.track(stream);
     return stream
         .result()
         .whenComplete((result, error) -> record(stream, result))

@@ -5,6 +5,7 @@ import dev.sluice.documents.analysis.AnalysisInput;
 import dev.sluice.documents.analysis.AnalysisKind;
 import dev.sluice.documents.analysis.AnalysisOptions;
 import dev.sluice.documents.analysis.AnalysisOutcome;
+import dev.sluice.documents.analysis.CallGroup;
 import dev.sluice.documents.analysis.DocumentAnalyzer;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
@@ -17,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Analyses one chunk's documents: every (document, analysis) still to do goes to the analyzer at
@@ -28,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 @Named("analysisWriter")
 @Dependent
 public class AnalysisWriter extends AbstractItemWriter {
+
+  private static final Logger LOG = Logger.getLogger(AnalysisWriter.class.getName());
 
   @Inject @BatchProperty String batchId;
 
@@ -52,12 +59,14 @@ public class AnalysisWriter extends AbstractItemWriter {
     Map<String, AnalysisInput> inputs = store.inputs(ids);
     Set<ResultKey> finished = store.finished(batchId, ids);
     ConcurrencyLimiter limiter = limiters.of(batchId, batch.maxConcurrency());
+    CallGroup group = new CallGroup();
     AnalysisOptions options =
         new AnalysisOptions(
             batch.model(),
             batch.priority(),
             batch.customInstruction(),
-            CallOrigin.document(false, batch.owner(), null, batchId));
+            CallOrigin.document(false, batch.owner(), null, batchId),
+            group);
     List<CompletableFuture<Done>> calls = new ArrayList<>();
     for (BatchItem item : chunk) {
       for (AnalysisKind kind : batch.analyses()) {
@@ -66,8 +75,7 @@ public class AnalysisWriter extends AbstractItemWriter {
         }
       }
     }
-    CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-        .get(Long.parseLong(chunkTimeoutSeconds), TimeUnit.SECONDS);
+    await(calls, group);
     int partition = Integer.parseInt(partitionNo);
     for (CompletableFuture<Done> call : calls) {
       Done done = call.join();
@@ -83,31 +91,39 @@ public class AnalysisWriter extends AbstractItemWriter {
       AnalysisInput input,
       AnalysisOptions options,
       ConcurrencyLimiter limiter) {
-    if (input == null) {
-      return CompletableFuture.completedFuture(
-          new Done(
-              item,
-              kind,
-              AnalysisOutcome.failed("DOCUMENT_GONE", "the document was deleted", 0, 0)));
+    return LimitedAnalyses.start(analyzer, limiter, input, kind, options, batchId)
+        .thenApply(outcome -> new Done(item, kind, outcome));
+  }
+
+  /**
+   * Waits for the chunk's analyses; past the chunk timeout (or when the batch thread is
+   * interrupted) their provider calls are cancelled, so that a chunk given up on stops costing.
+   */
+  private void await(List<CompletableFuture<Done>> calls, CallGroup group)
+      throws InterruptedException, TimeoutException {
+    try {
+      CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+          .get(Long.parseLong(chunkTimeoutSeconds), TimeUnit.SECONDS);
+    } catch (TimeoutException | InterruptedException e) {
+      int cancelled = group.inFlight();
+      group.cancel();
+      LOG.log(
+          Level.WARNING,
+          "batch "
+              + batchId
+              + " partition "
+              + partitionNo
+              + ": chunk "
+              + (e instanceof TimeoutException
+                  ? "timed out after " + chunkTimeoutSeconds + " s"
+                  : "interrupted")
+              + "; cancelled "
+              + cancelled
+              + " provider calls in flight");
+      throw e;
+    } catch (ExecutionException e) {
+      // Every stage ends in an outcome (see LimitedAnalyses): this is a bug, so say so.
+      throw new IllegalStateException("an analysis stage failed", e.getCause());
     }
-    if (!kind.appliesTo(input.kind())) {
-      return CompletableFuture.completedFuture(
-          new Done(
-              item,
-              kind,
-              AnalysisOutcome.skipped(
-                  kind.apiName() + " does not apply to " + input.contentType())));
-    }
-    return limiter
-        .submit(() -> analyzer.analyze(input, kind, options))
-        .handle(
-            (outcome, error) ->
-                new Done(
-                    item,
-                    kind,
-                    error == null
-                        ? outcome
-                        : AnalysisOutcome.failed(
-                            "INTERNAL", "the analysis failed unexpectedly", 0, 0)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.documents.batch;
 
+import dev.sluice.documents.LikePattern;
 import dev.sluice.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes a new batch and freezes its selection: the chosen documents numbered 1..n in {@code
@@ -59,12 +59,12 @@ public class BatchSelections {
     StringBuilder where = new StringBuilder("d.owner = ?");
     List<Object> params = new ArrayList<>(List.of(owner));
     if (contentType != null && !contentType.isBlank()) {
-      where.append(" AND d.content_type LIKE ?");
-      params.add(contentType.strip().toLowerCase(Locale.ROOT) + "%");
+      where.append(" AND d.content_type LIKE ?").append(LikePattern.ESCAPE);
+      params.add(LikePattern.startingWith(contentType.strip()));
     }
     if (title != null && !title.isBlank()) {
-      where.append(" AND LOWER(d.title) LIKE ?");
-      params.add("%" + title.strip().toLowerCase(Locale.ROOT) + "%");
+      where.append(" AND LOWER(d.title) LIKE ?").append(LikePattern.ESCAPE);
+      params.add(LikePattern.containing(title.strip()));
     }
     return finish(batch, insertItems(batch.id(), 0, where.toString(), params), "filter");
   }

@@ -9,6 +9,7 @@ import dev.sluice.documents.batch.BatchLimiters;
 import dev.sluice.documents.batch.BatchState;
 import dev.sluice.documents.batch.BatchStore;
 import dev.sluice.documents.batch.ConcurrencyLimiter;
+import dev.sluice.documents.batch.LimitedAnalyses;
 import dev.sluice.platform.messaging.JobKind;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -84,22 +85,8 @@ public class DocumentJobRunner implements JobKind {
 
   private CompletableFuture<AnalysisOutcome> analyse(
       RunPlan plan, AnalysisKind kind, ConcurrencyLimiter limiter) {
-    if (plan.input() == null) {
-      return CompletableFuture.completedFuture(
-          AnalysisOutcome.failed("DOCUMENT_GONE", "the document was deleted", 0, 0));
-    }
-    if (!kind.appliesTo(plan.input().kind())) {
-      return CompletableFuture.completedFuture(
-          AnalysisOutcome.skipped(
-              kind.apiName() + " does not apply to " + plan.input().contentType()));
-    }
-    return limiter
-        .submit(() -> analyzer.analyze(plan.input(), kind, plan.options()))
-        .handle(
-            (outcome, error) ->
-                error == null
-                    ? outcome
-                    : AnalysisOutcome.failed("INTERNAL", "the analysis failed unexpectedly", 0, 0));
+    return LimitedAnalyses.start(
+        analyzer, limiter, plan.input(), kind, plan.options(), plan.runId());
   }
 
   private void record(RunPlan plan, BatchItem item, AnalysisKind kind, AnalysisOutcome outcome) {

@@ -7,7 +7,8 @@ import dev.sluice.llm.Usage;
 
 /**
  * Feeds a paced plan into a {@link StreamAccumulator}: each piece as a delta, then usage, finish
- * reason and completion; a cut or a malformed event as the server error a real adapter would see.
+ * reason and completion (usage only if the plan reports it); a cut or a malformed event as the
+ * server error a real adapter would see.
  */
 final class AccumulatorSink implements PlanPacer.Sink {
 
@@ -35,7 +36,9 @@ final class AccumulatorSink implements PlanPacer.Sink {
 
   @Override
   public void end() {
-    stream.usage(new Usage(plan.inputTokens(), plan.pieces().size(), 0));
+    if (plan.reportsUsage()) {
+      stream.usage(new Usage(plan.inputTokens(), plan.pieces().size(), 0));
+    }
     stream.finish(plan.finishReason());
     stream.complete();
   }

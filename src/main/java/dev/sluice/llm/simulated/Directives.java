@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The {@code [sim:...]} directives a test writes into its last user message to ask the simulator
  * for an exact behaviour, such as {@code [sim:rate-limit retry-after=3]} or {@code
- * [sim:cut-after=5]}, and the message's text with them taken out.
+ * [sim:cut-after=5]} or {@code [sim:no-usage]} (answer without reporting usage, as some
+ * OpenAI-compatible servers do), and the message's text with them taken out.
  */
 final class Directives {
 
@@ -28,7 +29,8 @@ final class Directives {
           "tokens",
           "delay",
           "first-token",
-          "invalid-json");
+          "invalid-json",
+          "no-usage");
 
   private final Map<String, String> values;
   private final String strippedText;

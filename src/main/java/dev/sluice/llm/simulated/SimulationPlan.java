@@ -24,6 +24,7 @@ import java.util.SplittableRandom;
  * @param cutAfter for {@link Fault#CUT}: pieces delivered before the stream breaks
  * @param retryAfter for {@link Fault#RATE_LIMITED}: how long the caller should wait
  * @param inputTokens the prompt's token count, as usage reports it
+ * @param reportsUsage false when the answer is to come without any usage report
  */
 public record SimulationPlan(
     Fault fault,
@@ -33,7 +34,8 @@ public record SimulationPlan(
     FinishReason finishReason,
     int cutAfter,
     Duration retryAfter,
-    int inputTokens) {
+    int inputTokens,
+    boolean reportsUsage) {
 
   /** The ways a simulated request can go wrong. */
   public enum Fault {
@@ -81,7 +83,8 @@ public record SimulationPlan(
         capped ? FinishReason.LENGTH : FinishReason.STOP,
         d.count("cut-after").orElse(settings.cutAfterTokens()),
         d.seconds("retry-after").orElse(settings.retryAfter()),
-        TokenCounter.instance().countPrompt(request));
+        TokenCounter.instance().countPrompt(request),
+        !d.has("no-usage"));
   }
 
   /** The whole answer text. */

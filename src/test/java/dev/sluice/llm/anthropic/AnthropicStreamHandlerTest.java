@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.llm.FinishReason;
 import dev.sluice.llm.LlmErrorKind;
 import dev.sluice.llm.StreamEvent;
+import dev.sluice.llm.TokenCounter;
 import dev.sluice.llm.Usage;
 import dev.sluice.llm.http.HandlerReplay;
 import dev.sluice.llm.http.HandlerReplay.Outcome;
@@ -61,6 +62,20 @@ class AnthropicStreamHandlerTest {
       assertThat(outcome.result().content()).isEqualTo("one, two, ");
       assertThat(outcome.result().finishReason()).isEqualTo(FinishReason.STOP_SEQUENCE);
       assertThat(outcome.result().usage()).isEqualTo(new Usage(12, 4, 0));
+    }
+  }
+
+  @Test
+  void aCompatibleServerWithoutUsageGetsAnEstimateMarkedAsSuch() {
+    TokenCounter counter = TokenCounter.instance();
+    Usage estimate =
+        new Usage(
+            counter.countPrompt(HandlerReplay.REQUEST), counter.count("No usage here"), 0, true);
+    for (List<byte[]> pieces : cuttings("no-usage.sse")) {
+      Outcome outcome = replay(pieces);
+      assertThat(outcome.result().content()).isEqualTo("No usage here");
+      assertThat(outcome.result().usage()).isEqualTo(estimate);
+      assertThat(outcome.events()).contains(new StreamEvent.UsageReported(estimate));
     }
   }
 

@@ -15,6 +15,7 @@ import dev.sluice.llm.ProviderSettings;
 import dev.sluice.llm.ProviderType;
 import dev.sluice.llm.StreamEvent;
 import dev.sluice.llm.StreamListener;
+import dev.sluice.llm.TokenCounter;
 import dev.sluice.llm.anthropic.AnthropicProvider;
 import dev.sluice.llm.openai.OpenAiProvider;
 import dev.sluice.llm.simulated.SimulatorSettings;
@@ -93,6 +94,24 @@ class AdaptersAgainstSimulatorTest {
     assertThat(result.rateLimits().isEmpty()).isFalse();
     assertThat(result.timeToFirstToken()).isGreaterThanOrEqualTo(Duration.ofMillis(60));
     assertThat(events).anyMatch(StreamEvent.RateLimitsObserved.class::isInstance);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ProviderType.class,
+      names = {"OPENAI", "ANTHROPIC"})
+  void aServerThatReportsNoUsageGetsItEstimatedAndMarked(ProviderType type) {
+    ChatRequest request = request("[sim:no-usage] Tell me about lakes");
+    ChatResult result = await(provider(type, KEY).stream(request, x -> {}));
+
+    TokenCounter counter = TokenCounter.instance();
+    assertThat(result.usage().estimated()).isTrue();
+    assertThat(result.usage().inputTokens()).isEqualTo(counter.countPrompt(request));
+    assertThat(result.usage().outputTokens())
+        .isEqualTo(counter.count(result.content()))
+        .isPositive();
+    assertThat(await(provider(type, KEY).stream(request("Tell me"), x -> {})).usage().estimated())
+        .isFalse();
   }
 
   @ParameterizedTest

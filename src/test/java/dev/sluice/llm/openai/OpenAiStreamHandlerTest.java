@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.llm.FinishReason;
 import dev.sluice.llm.LlmErrorKind;
+import dev.sluice.llm.TokenCounter;
 import dev.sluice.llm.Usage;
 import dev.sluice.llm.http.HandlerReplay;
 import dev.sluice.llm.http.HandlerReplay.Outcome;
@@ -48,12 +49,17 @@ class OpenAiStreamHandlerTest {
   }
 
   @Test
-  void aServerWithoutUsageOrDoneCompletesAfterItsFinishReason() {
+  void aServerWithoutUsageOrDoneCompletesAfterItsFinishReasonWithEstimatedUsage() {
+    TokenCounter counter = TokenCounter.instance();
+    Usage estimate =
+        new Usage(counter.countPrompt(HandlerReplay.REQUEST), counter.count("Hi there"), 0, true);
     for (List<byte[]> pieces : cuttings("no-done.sse")) {
       Outcome outcome = replay(pieces);
       assertThat(outcome.result().content()).isEqualTo("Hi there");
       assertThat(outcome.result().finishReason()).isEqualTo(FinishReason.LENGTH);
-      assertThat(outcome.result().usage()).isEqualTo(Usage.NONE);
+      assertThat(outcome.result().usage()).isEqualTo(estimate);
+      assertThat(estimate.inputTokens()).isPositive();
+      assertThat(estimate.outputTokens()).isPositive();
       assertThat(outcome.result().answeredModel()).isEqualTo("llama3.2:1b");
     }
   }

@@ -15,9 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,6 +36,7 @@ public class BatchResource {
   @Inject BatchService batches;
   @Inject BatchPages pages;
   @Inject BatchLimiters limiters;
+  @Context UriInfo uri;
 
   @POST
   @Operation(summary = "Submit a batch: which documents, which analyses, how")
@@ -46,7 +48,9 @@ public class BatchResource {
   public Response submit(BatchRequest request) {
     AnalysisBatch batch = batches.submit(request);
     return Response.accepted(view(batch))
-        .location(URI.create("/api/batches/" + batch.id()))
+        // From the application's base (…/api/), not a root-relative "/api/…", which JAX-RS
+        // resolves against that base again.
+        .location(uri.getBaseUriBuilder().path("batches").path(batch.id()).build())
         .build();
   }
 

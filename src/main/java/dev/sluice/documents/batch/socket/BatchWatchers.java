@@ -5,6 +5,7 @@ import dev.sluice.documents.batch.BatchFinished;
 import dev.sluice.documents.batch.BatchProgress;
 import dev.sluice.documents.batch.BatchProgressed;
 import dev.sluice.documents.batch.BatchStore;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,15 +14,14 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The connections watching each batch, and what they are sent: a progress frame after a chunk
- * commits — at most one per batch every {@value #MIN_INTERVAL_MS} ms, the last of a burst sent when
- * the interval ends — and a final frame when the job ends.
+ * The batch events a watching connection hears: a progress frame after a chunk commits — at most
+ * one per batch every {@value #MIN_INTERVAL_MS} ms, the last of a burst sent when the interval ends
+ * — and a final frame when the job ends, after which it hears nothing. The pacing and the watchers
+ * are {@link BatchAudiences}'; this bean feeds it the events and the frames.
  */
 @ApplicationScoped
 public class BatchWatchers {
@@ -29,77 +29,50 @@ public class BatchWatchers {
   static final long MIN_INTERVAL_MS = 250;
   private static final Jsonb JSON = JsonbBuilder.create();
 
-  private final Map<String, Set<Watcher>> watchers = new ConcurrentHashMap<>();
-  private final Map<String, Long> lastPush = new ConcurrentHashMap<>();
-  private final Set<String> pushScheduled = ConcurrentHashMap.newKeySet();
-
   @Inject BatchStore store;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
+  private BatchAudiences audiences;
+
+  @PostConstruct
+  void init() {
+    audiences =
+        new BatchAudiences(
+            id -> store.batch(id).map(b -> frame("progress", b, null)).orElse(null),
+            (task, delayMs) -> scheduler.schedule(task, delayMs, TimeUnit.MILLISECONDS),
+            System::currentTimeMillis,
+            MIN_INTERVAL_MS);
+  }
+
   void watch(String batchId, Watcher watcher) {
-    watchers.computeIfAbsent(batchId, id -> ConcurrentHashMap.newKeySet()).add(watcher);
-    store.batch(batchId).ifPresent(b -> watcher.send(frame("progress", b, null)));
+    audiences.watch(batchId, watcher);
   }
 
   void unwatch(String batchId, Watcher watcher) {
-    watchers.computeIfPresent(
-        batchId,
-        (id, set) -> {
-          set.remove(watcher);
-          return set.isEmpty() ? null : set;
-        });
+    audiences.unwatch(batchId, watcher);
   }
 
   void onProgress(@Observes(during = TransactionPhase.AFTER_SUCCESS) BatchProgressed event) {
-    String id = event.batchId();
-    if (!watchers.containsKey(id)) {
-      return;
-    }
-    long wait = lastPush.getOrDefault(id, 0L) + MIN_INTERVAL_MS - System.currentTimeMillis();
-    if (wait <= 0) {
-      push(id);
-    } else if (pushScheduled.add(id)) {
-      scheduler.schedule(
-          () -> {
-            pushScheduled.remove(id);
-            push(id);
-          },
-          wait,
-          TimeUnit.MILLISECONDS);
-    }
+    audiences.progressed(event.batchId());
   }
 
   void onFinished(@Observes BatchFinished event) {
-    Set<Watcher> set = watchers.get(event.batchId());
-    if (set != null) {
-      store
-          .batch(event.batchId())
-          .ifPresent(b -> set.forEach(w -> w.send(frame("finished", b, event.progress()))));
-    }
-  }
-
-  private void push(String id) {
-    Set<Watcher> set = watchers.get(id);
-    if (set == null) {
-      return;
-    }
-    lastPush.put(id, System.currentTimeMillis());
-    store
-        .batch(id)
-        .ifPresent(
-            b -> {
-              String frame = frame("progress", b, null);
-              set.forEach(w -> w.send(frame));
-            });
+    audiences.finished(
+        event.batchId(),
+        () ->
+            store
+                .batch(event.batchId())
+                .map(b -> frame("finished", b, event.progress()))
+                .orElse(null));
   }
 
   private String frame(String type, AnalysisBatch batch, BatchProgress known) {
     BatchProgress progress = known != null ? known : store.progress(batch);
     return JSON.toJson(
         new ProgressFrame(
-            type, batch.id(), batch.status().name().toLowerCase(java.util.Locale.ROOT), progress));
+            type, batch.id(), batch.status().name().toLowerCase(Locale.ROOT), progress));
   }
 
   /** The JSON of a frame. */

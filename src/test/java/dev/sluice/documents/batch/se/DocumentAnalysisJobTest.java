@@ -171,6 +171,19 @@ class DocumentAnalysisJobTest {
   }
 
   @Test
+  void aChunkPastItsTimeoutCancelsTheProviderCallsItStartedAndFails() throws Exception {
+    List<String> documents = textDocuments(3);
+    AnalysisBatch batch = store.addBatch(documents, ANALYSES, 1, 4);
+    analyzer.hangFor(documents.get(1));
+
+    JobExecution execution = jobs.startJobAndWait(parameters(batch, 1));
+
+    assertThat(execution.getBatchStatus()).isEqualTo(BatchStatus.FAILED);
+    assertThat(analyzer.cancelledCalls()).as("both analyses of the hanging document").isEqualTo(2);
+    assertThat(store.results(batch.id())).as("the chunk was rolled back").isEmpty();
+  }
+
+  @Test
   void skipsAnUnusableDocumentAndRecordsItsReasonForEachAnalysis() throws Exception {
     List<String> documents = textDocuments(12);
     // Items 1-6 and 7-12: a deleted document in the first partition, an empty one in the second.
@@ -231,12 +244,16 @@ class DocumentAnalysisJobTest {
 
   /** The job parameters as JobControl passes them, with small chunks and pages. */
   private static Properties parameters(AnalysisBatch batch) {
+    return parameters(batch, 30);
+  }
+
+  private static Properties parameters(AnalysisBatch batch, int chunkTimeoutSeconds) {
     Properties p = new Properties();
     p.setProperty("batchId", batch.id());
     p.setProperty("chunkSize", String.valueOf(CHUNK));
     p.setProperty("pageSize", "6"); // pages and chunks do not line up
     p.setProperty("maxThreads", "3");
-    p.setProperty("chunkTimeoutSeconds", "30");
+    p.setProperty("chunkTimeoutSeconds", String.valueOf(chunkTimeoutSeconds));
     p.setProperty("skipLimit", "5");
     return p;
   }

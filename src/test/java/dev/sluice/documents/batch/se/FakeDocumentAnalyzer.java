@@ -6,6 +6,8 @@ import dev.sluice.documents.analysis.AnalysisOptions;
 import dev.sluice.documents.analysis.AnalysisOutcome;
 import dev.sluice.documents.analysis.AnalysisStatus;
 import dev.sluice.documents.analysis.DocumentAnalyzer;
+import dev.sluice.llm.ChatResult;
+import dev.sluice.llm.ChatStream;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -31,6 +33,18 @@ public class FakeDocumentAnalyzer implements DocumentAnalyzer {
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
   private final Set<String> throwing = ConcurrentHashMap.newKeySet();
+  private final Set<String> hanging = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger cancelledCalls = new AtomicInteger();
+
+  /** Analyses of this document start a provider call that never ends unless cancelled. */
+  public void hangFor(String documentId) {
+    hanging.add(documentId);
+  }
+
+  /** Hanging calls that were cancelled. */
+  public int cancelledCalls() {
+    return cancelledCalls.get();
+  }
 
   /** Analyses of this document complete with status FAILED (code {@code PROVIDER_ERROR}). */
   public void failFor(String documentId) {
@@ -56,6 +70,27 @@ public class FakeDocumentAnalyzer implements DocumentAnalyzer {
         .incrementAndGet();
     if (throwing.contains(input.documentId())) {
       throw new IllegalStateException("fake analyzer bug");
+    }
+    if (hanging.contains(input.documentId())) {
+      CompletableFuture<ChatResult> call = new CompletableFuture<>();
+      options
+          .calls()
+          .track(
+              new ChatStream() {
+                @Override
+                public CompletionStage<ChatResult> result() {
+                  return call;
+                }
+
+                @Override
+                public void cancel() {
+                  if (call.cancel(false)) {
+                    cancelledCalls.incrementAndGet();
+                  }
+                }
+              });
+      return call.handle(
+          (r, e) -> AnalysisOutcome.failed("CANCELLED", "the call was cancelled", 0, 0));
     }
     AnalysisOutcome outcome =
         failing.contains(input.documentId())
