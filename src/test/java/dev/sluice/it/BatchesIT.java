@@ -160,7 +160,9 @@ class BatchesIT {
   void theWebhookHearsTheEndAndIsRetriedAfterAFailure() throws Exception {
     List<String> bodies = new CopyOnWriteArrayList<>();
     CountDownLatch delivered = new CountDownLatch(2);
-    HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    // The one loopback port the test server allow-lists for webhooks (WebhookSsrfIT).
+    HttpServer hook =
+        HttpServer.create(new InetSocketAddress("127.0.0.1", WebhookListener.ALLOWED_PORT), 0);
     hook.createContext(
         "/hook",
         exchange -> {

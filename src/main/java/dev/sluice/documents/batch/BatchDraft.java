@@ -4,10 +4,10 @@ import dev.sluice.admission.Priority;
 import dev.sluice.documents.analysis.AnalysisKind;
 import dev.sluice.platform.problem.Problem.FieldError;
 import dev.sluice.platform.problem.ProblemException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -29,8 +29,11 @@ public record BatchDraft(
       int maxConcurrency, int maxPartitions, int defaultConcurrency, int defaultPartitions) {}
 
   static final int MAX_INSTRUCTION = 5000;
+  // The length of the column it is stored in.
+  static final int MAX_WEBHOOK_URL = 2000;
 
-  public static BatchDraft of(BatchRequest request, Predicate<String> knownModel, Limits limits) {
+  public static BatchDraft of(
+      BatchRequest request, Predicate<String> knownModel, Limits limits, WebhookCheck webhooks) {
     List<FieldError> errors = new ArrayList<>();
     Set<AnalysisKind> analyses = analyses(request.analyses(), errors);
     String model = blank(request.model()) ? null : request.model().strip();
@@ -59,7 +62,7 @@ public record BatchDraft(
     } else if (instruction != null && instruction.length() > MAX_INSTRUCTION) {
       errors.add(new FieldError("customInstruction", "at most " + MAX_INSTRUCTION + " characters"));
     }
-    String webhook = webhook(request.webhookUrl(), errors);
+    String webhook = webhook(request.webhookUrl(), webhooks, errors);
     if (!errors.isEmpty()) {
       throw ProblemException.invalidFields(errors);
     }
@@ -106,21 +109,18 @@ public record BatchDraft(
     return value;
   }
 
-  private static String webhook(String url, List<FieldError> errors) {
+  private static String webhook(String url, WebhookCheck webhooks, List<FieldError> errors) {
     if (blank(url)) {
       return null;
     }
-    try {
-      URI uri = URI.create(url.strip());
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          && uri.getHost() != null) {
-        return uri.toString();
-      }
-    } catch (IllegalArgumentException malformed) {
-      // reported below
+    String stripped = url.strip();
+    if (stripped.length() > MAX_WEBHOOK_URL) {
+      errors.add(new FieldError("webhookUrl", "at most " + MAX_WEBHOOK_URL + " characters"));
+      return null;
     }
-    errors.add(new FieldError("webhookUrl", "an absolute http or https URL"));
-    return null;
+    Optional<String> refusal = webhooks.refusal(stripped);
+    refusal.ifPresent(reason -> errors.add(new FieldError("webhookUrl", reason)));
+    return refusal.isPresent() ? null : stripped;
   }
 
   private static boolean blank(String value) {

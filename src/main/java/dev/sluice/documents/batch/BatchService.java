@@ -26,6 +26,7 @@ public class BatchService {
   @Inject JobControl jobs;
   @Inject Caller caller;
   @Inject ProviderRegistry providers;
+  @Inject WebhookCheck webhooks;
 
   @Inject
   @ConfigProperty(name = "sluice.batch.max-concurrency", defaultValue = "64")
@@ -52,7 +53,8 @@ public class BatchService {
             request,
             id -> providers.directory().catalog().find(id).isPresent(),
             new BatchDraft.Limits(
-                maxConcurrency, maxPartitions, defaultConcurrency, defaultPartitions));
+                maxConcurrency, maxPartitions, defaultConcurrency, defaultPartitions),
+            webhooks);
     AnalysisBatch batch = select(request, draft);
     try {
       store.started(batch.id(), jobs.start(batch.id()));

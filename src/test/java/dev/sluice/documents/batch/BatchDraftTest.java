@@ -7,12 +7,16 @@ import dev.sluice.admission.Priority;
 import dev.sluice.documents.analysis.AnalysisKind;
 import dev.sluice.platform.problem.Problem.FieldError;
 import dev.sluice.platform.problem.ProblemException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BatchDraftTest {
 
   private static final BatchDraft.Limits LIMITS = new BatchDraft.Limits(64, 16, 8, 4);
+  private static final WebhookCheck HTTP_ONLY =
+      url -> url.startsWith("http") ? Optional.empty() : Optional.of("an absolute http URL");
 
   @Test
   void defaultsAreBatchPriorityAndTheConfiguredParallelism() {
@@ -20,7 +24,8 @@ class BatchDraftTest {
         BatchDraft.of(
             request(List.of("summary", "KEY_POINTS", "summary"), null, null, null, null, null),
             m -> true,
-            LIMITS);
+            LIMITS,
+            HTTP_ONLY);
 
     assertThat(draft.analyses()).containsExactly(AnalysisKind.SUMMARY, AnalysisKind.KEY_POINTS);
     assertThat(draft.priority()).isEqualTo(Priority.BATCH);
@@ -44,7 +49,8 @@ class BatchDraftTest {
                         17,
                         "ftp://x"),
                     m -> false,
-                    LIMITS));
+                    LIMITS,
+                    HTTP_ONLY));
 
     assertThat(problem.problem().status()).isEqualTo(400);
     assertThat(problem.problem().errors())
@@ -65,11 +71,64 @@ class BatchDraftTest {
         catchThrowableOfType(
             ProblemException.class,
             () ->
-                BatchDraft.of(request(List.of(), null, null, null, null, null), m -> true, LIMITS));
+                BatchDraft.of(
+                    request(List.of(), null, null, null, null, null),
+                    m -> true,
+                    LIMITS,
+                    HTTP_ONLY));
 
     assertThat(problem.problem().errors())
         .extracting(FieldError::field)
         .containsExactly("analyses");
+  }
+
+  @Test
+  void theWebhookIsStrippedCheckedAndAtMost2000Characters() {
+    List<String> checked = new ArrayList<>();
+    WebhookCheck recording =
+        url -> {
+          checked.add(url);
+          return Optional.empty();
+        };
+    String hook = "https://hooks.example.com/";
+
+    BatchDraft draft =
+        BatchDraft.of(
+            request(List.of("summary"), null, null, null, null, "  " + hook + "  "),
+            m -> true,
+            LIMITS,
+            recording);
+    ProblemException tooLong =
+        catchThrowableOfType(
+            ProblemException.class,
+            () ->
+                BatchDraft.of(
+                    request(List.of("summary"), null, null, null, null, hook + "a".repeat(2000)),
+                    m -> true,
+                    LIMITS,
+                    recording));
+
+    assertThat(draft.webhookUrl()).isEqualTo(hook);
+    assertThat(checked).containsExactly(hook);
+    assertThat(tooLong.problem().status()).isEqualTo(400);
+    assertThat(tooLong.problem().errors())
+        .containsExactly(new FieldError("webhookUrl", "at most 2000 characters"));
+  }
+
+  @Test
+  void aRefusedWebhookNamesTheFieldWithTheCheckersReason() {
+    ProblemException problem =
+        catchThrowableOfType(
+            ProblemException.class,
+            () ->
+                BatchDraft.of(
+                    request(List.of("summary"), null, null, null, null, "http://127.0.0.1/"),
+                    m -> true,
+                    LIMITS,
+                    url -> Optional.of("not there")));
+
+    assertThat(problem.problem().errors())
+        .containsExactly(new FieldError("webhookUrl", "not there"));
   }
 
   private static BatchRequest request(

@@ -11,20 +11,32 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
-/** Calls a finished batch's webhook with its summary; the outcome is logged, never thrown. */
+/**
+ * Calls a finished batch's webhook with its summary; the outcome (delivered, failed after retries,
+ * or refused by the address policy) is logged and counted, never thrown.
+ */
 @ApplicationScoped
 public class BatchWebhook {
 
   private static final Logger LOG = Logger.getLogger(BatchWebhook.class.getName());
   private static final Jsonb JSON = JsonbBuilder.create();
+  private static final String DELIVERED = "delivered";
+  private static final String FAILED = "failed";
+  private static final String REFUSED = "refused";
 
   @Inject BatchStore store;
   @Inject WebhookClient client;
+  @Inject MetricRegistry registry;
 
   /** What the webhook receives. */
   public record Summary(
@@ -61,30 +73,44 @@ public class BatchWebhook {
             progress.costUsd(),
             batch.finishedAt(),
             "/api/batches/" + batch.id());
-    URI url = URI.create(batch.webhookUrl());
+    URI url;
+    try {
+      url = new URI(batch.webhookUrl());
+    } catch (URISyntaxException malformed) {
+      outcome(batch, "?", REFUSED, "not a URL");
+      return;
+    }
     client
         .post(url, JSON.toJson(summary))
         .whenComplete(
             (status, error) -> {
-              if (error != null) {
-                LOG.log(
-                    Level.WARNING,
-                    "batch "
-                        + batch.id()
-                        + ": webhook to "
-                        + url.getHost()
-                        + " failed after retries: "
-                        + error.getMessage());
+              Throwable cause = unwrap(error);
+              if (cause == null) {
+                outcome(batch, url.getHost(), DELIVERED, "answered " + status);
+              } else if (cause instanceof WebhookForbidden) {
+                outcome(batch, url.getHost(), REFUSED, "not sent: " + cause.getMessage());
               } else {
-                LOG.info(
-                    () ->
-                        "batch "
-                            + batch.id()
-                            + ": webhook to "
-                            + url.getHost()
-                            + " answered "
-                            + status);
+                outcome(batch, url.getHost(), FAILED, "failed after retries: " + cause);
               }
             });
+  }
+
+  /**
+   * Logs the end of a delivery (the host only: a path or query may carry a secret) and counts it in
+   * {@code sluice_webhook_deliveries_total} by outcome.
+   */
+  private void outcome(AnalysisBatch batch, String host, String outcome, String what) {
+    registry.counter("sluice.webhook.deliveries", new Tag("outcome", outcome)).inc();
+    Level level = DELIVERED.equals(outcome) ? Level.INFO : Level.WARNING;
+    LOG.log(level, () -> "batch " + batch.id() + ": webhook to " + host + " " + what);
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 }

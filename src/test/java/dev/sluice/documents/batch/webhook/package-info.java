@@ -1,0 +1,2 @@
+/** Unit tests of the webhook's request-forgery guard: reserved addresses, allow-list, URL rules. */
+package dev.sluice.documents.batch.webhook;
