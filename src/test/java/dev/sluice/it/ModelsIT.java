@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -80,6 +81,31 @@ class ModelsIT {
   }
 
   @Test
+  void onlyAdminsSeeTheProvidersBaseUrls() {
+    Map<String, Http> notAdmins =
+        Map.of("anonymous", new Http(base), "demo", new Http(base).as(Credentials.demo()));
+    for (Map.Entry<String, Http> caller : notAdmins.entrySet()) {
+      HttpResponse<String> response = caller.getValue().get("/api/providers");
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body())
+          .as("as %s", caller.getKey())
+          .doesNotContain("baseUrl")
+          .doesNotContain("127.0.0.1")
+          .doesNotContain("api.openai.com");
+    }
+
+    HttpResponse<String> response = new Http(base).as(Credentials.admin()).get("/api/providers");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<JsonObject> providers = Http.json(response).asJsonArray().getValuesAs(JsonObject.class);
+    assertThat(provider(providers, "openai").getString("baseUrl"))
+        .isEqualTo("https://api.openai.com/v1");
+    assertThat(provider(providers, "simhttp").getString("baseUrl"))
+        .isEqualTo("http://127.0.0.1:" + System.getProperty("sluice.it.simulator-port") + "/v1");
+  }
+
+  @Test
   void readinessReportsEachProviderAndTheDefaultModel() {
     HttpResponse<String> response = new Http(base).root().get("/health/ready");
 
@@ -107,6 +133,13 @@ class ModelsIT {
             .getJsonObject("404");
     assertThat(notFound.getJsonObject("content").keySet())
         .containsExactly("application/problem+json");
+  }
+
+  private static JsonObject provider(List<JsonObject> providers, String name) {
+    return providers.stream()
+        .filter(p -> p.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no provider " + name + " in " + providers));
   }
 
   private static JsonObject byId(List<JsonObject> models, String id) {

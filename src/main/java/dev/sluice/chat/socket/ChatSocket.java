@@ -1,35 +1,50 @@
 package dev.sluice.chat.socket;
 
 import dev.sluice.platform.security.SocketHandshake;
+import dev.sluice.platform.socket.SocketLimits;
+import dev.sluice.platform.socket.Sockets;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.OnOpen;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.PathParam;
-import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * {@code /ws/chats/{chatId}}: streams a chat's answers to its owner (or an admin). The container
- * signs the caller in (web.xml); this endpoint refuses foreign origins and other people's chats
- * with a policy-violation close before sending any data. A client re-attaches with {@code
- * {"type":"resume","messageId":"…","afterSeq":N}}.
+ * signs the caller in (web.xml); this endpoint refuses foreign origins, other people's chats and a
+ * caller past their socket quota with a policy-violation close before sending any data. A client
+ * re-attaches with {@code {"type":"resume","messageId":"…","afterSeq":N}}.
+ *
+ * <p>A programmatic endpoint ({@link ChatSocketConfig}) with a partial-message handler: that way
+ * the container refuses every frame over {@link #MAX_REQUEST} bytes with 1009 before reading it,
+ * and hands over a message split into frames one frame at a time for {@link RequestText} to bound.
+ * (Liberty checks an annotated endpoint's {@code maxMessageSize} per frame of a whole message only,
+ * and gathers a fragmented one without bound.)
  */
-@ServerEndpoint(value = "/ws/chats/{chatId}", configurator = SocketHandshake.class)
-public class ChatSocket {
+public class ChatSocket extends Endpoint {
 
+  static final String PATH = "/ws/chats/{chatId}";
+
+  /** The longest request, in bytes per frame and characters per message; a resume is under 200. */
+  static final int MAX_REQUEST = 4096;
+
+  private static final Logger LOG = Logger.getLogger(ChatSocket.class.getName());
   private static final String SUBSCRIBER = "sluice.socket.subscriber";
 
-  @OnOpen
-  public void open(Session session, @PathParam("chatId") String chatId) {
+  @Override
+  public void onOpen(Session session, EndpointConfig config) {
+    session.setMaxTextMessageBufferSize(MAX_REQUEST);
+    session.setMaxBinaryMessageBufferSize(Sockets.MAX_CONTROL_FRAME);
+    String chatId = chatId(session);
     if (!SocketHandshake.originAllowed(session)) {
       refuse(session, "origin not allowed");
       return;
@@ -39,19 +54,58 @@ public class ChatSocket {
       refuse(session, "no such chat");
       return;
     }
+    if (!limits().admit(session)) {
+      return;
+    }
     ChatStreams hub = hub();
     Subscriber subscriber =
         new Subscriber(new SessionSink(session), hub.settings().maxPendingFrames());
+    RequestText request = new RequestText(MAX_REQUEST);
+    session.addMessageHandler(
+        String.class,
+        (MessageHandler.Partial<String>)
+            (part, last) -> message(session, chatId, subscriber, request, part, last));
+    session.addMessageHandler(
+        ByteBuffer.class,
+        (MessageHandler.Partial<ByteBuffer>)
+            (part, last) -> Sockets.close(session, CloseCodes.CANNOT_ACCEPT, "text frames only"));
     session.getUserProperties().put(SUBSCRIBER, subscriber);
     hub.subscribe(chatId, subscriber);
   }
 
-  @OnMessage
-  public void message(Session session, @PathParam("chatId") String chatId, String text) {
-    Subscriber subscriber = (Subscriber) session.getUserProperties().get(SUBSCRIBER);
-    if (subscriber == null) {
+  @Override
+  public void onClose(Session session, CloseReason reason) {
+    limits().release(session);
+    Subscriber subscriber = (Subscriber) session.getUserProperties().remove(SUBSCRIBER);
+    if (subscriber != null) {
+      hub().unsubscribe(chatId(session), subscriber);
+    }
+  }
+
+  @Override
+  public void onError(Session session, Throwable error) {
+    Sockets.failed(LOG, session, error);
+    onClose(session, null);
+  }
+
+  private static void message(
+      Session session,
+      String chatId,
+      Subscriber subscriber,
+      RequestText request,
+      String part,
+      boolean last) {
+    Optional<String> text;
+    try {
+      text = request.add(part, last);
+    } catch (RequestText.TooLong tooLong) {
+      Sockets.close(session, CloseCodes.TOO_BIG, tooLong.getMessage());
       return;
     }
+    text.ifPresent(t -> handle(session, chatId, subscriber, t));
+  }
+
+  private static void handle(Session session, String chatId, Subscriber subscriber, String text) {
     try {
       JsonObject request = Json.createReader(new StringReader(text)).readObject();
       if ("resume".equals(request.getString("type", "")) && request.containsKey("messageId")) {
@@ -62,21 +116,12 @@ public class ChatSocket {
         hub().resume(chatId, subscriber, request.getString("messageId"), Math.max(0, afterSeq));
       }
     } catch (JsonException | ClassCastException malformed) {
-      close(session, CloseCodes.CANNOT_ACCEPT, "malformed request");
+      Sockets.close(session, CloseCodes.CANNOT_ACCEPT, "malformed request");
     }
   }
 
-  @OnClose
-  public void closed(Session session, @PathParam("chatId") String chatId) {
-    Subscriber subscriber = (Subscriber) session.getUserProperties().remove(SUBSCRIBER);
-    if (subscriber != null) {
-      hub().unsubscribe(chatId, subscriber);
-    }
-  }
-
-  @OnError
-  public void failed(Session session, @PathParam("chatId") String chatId, Throwable error) {
-    closed(session, chatId);
+  private static String chatId(Session session) {
+    return session.getPathParameters().get("chatId");
   }
 
   private static boolean mayWatch(Session session, String chatId) {
@@ -92,15 +137,11 @@ public class ChatSocket {
     return CDI.current().select(ChatStreams.class).get();
   }
 
-  private static void refuse(Session session, String reason) {
-    close(session, CloseCodes.VIOLATED_POLICY, reason);
+  private static SocketLimits limits() {
+    return CDI.current().select(SocketLimits.class).get();
   }
 
-  private static void close(Session session, CloseCodes code, String reason) {
-    try {
-      session.close(new CloseReason(code, reason));
-    } catch (IOException alreadyGone) {
-      // Nothing left to tell the client.
-    }
+  private static void refuse(Session session, String reason) {
+    Sockets.close(session, CloseCodes.VIOLATED_POLICY, reason);
   }
 }

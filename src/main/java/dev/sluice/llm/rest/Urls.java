@@ -2,7 +2,11 @@ package dev.sluice.llm.rest;
 
 import java.net.URI;
 
-/** Shows a URL without user info or query string, which may carry credentials. */
+/**
+ * Shows a URL without user info, query string or fragment, which may carry credentials: scheme,
+ * host, port and path only. A URL whose host Java cannot parse (an underscore in it, say) shows as
+ * its scheme alone rather than risk the rest.
+ */
 final class Urls {
 
   private Urls() {}

@@ -1,6 +1,7 @@
 package dev.sluice.platform.security;
 
 import dev.sluice.llm.config.ConfigView;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,8 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * The built-in users, read once from configuration ({@code sluice.users}, and per user {@code
- * .roles} and {@code .password}). A user without a password gets a generated one, announced once
- * through the notice sink; passwords are kept only as digests and compared in constant time.
+ * .roles} and {@code .password}). A user without a password gets a generated one, written to a file
+ * only the server's user can read; passwords are kept only as digests and compared in constant
+ * time.
  */
 public final class ConfiguredUsers {
 
@@ -34,30 +36,67 @@ public final class ConfiguredUsers {
   }
 
   /**
-   * Reads the users; {@code passwords} makes the password of a user who has none configured, and
-   * {@code notices} receives the one line per generated password that tells how to set a fixed one.
+   * Reads the users; {@code passwords} makes the password of a user who has none configured. Such
+   * passwords go to the {@link PasswordFile} ({@code sluice.users.password-file}), never to the
+   * log: {@code notices} receives one line naming the file and the variables that fix them.
+   *
+   * @throws IllegalStateException when the file cannot be written: better no start than a password
+   *     nobody can read or one written where it should not be
    */
   public static ConfiguredUsers read(
       ConfigView config, Supplier<String> passwords, Consumer<String> notices) {
     Map<String, Account> accounts = new LinkedHashMap<>();
+    Map<String, String> generated = new LinkedHashMap<>();
     for (String name : config.getList("sluice.users")) {
       String key = "sluice.users." + name;
       Set<String> roles = roles(key + ".roles", config.getList(key + ".roles"));
       String password = config.get(key + ".password").orElse(null);
       if (password == null) {
         password = passwords.get();
-        notices.accept(
-            "Generated password for Sluice user '"
-                + name
-                + "': "
-                + password
-                + " (new at every start; set "
-                + environmentName(key + ".password")
-                + " to fix it)");
+        generated.put(name, password);
       }
       accounts.put(name, new Account(digest(password), roles));
     }
+    publish(PasswordFile.of(config), generated, notices);
     return new ConfiguredUsers(Map.copyOf(accounts));
+  }
+
+  private static void publish(
+      PasswordFile file, Map<String, String> generated, Consumer<String> notices) {
+    String advice =
+        "Set "
+            + String.join(
+                ", ",
+                generated.keySet().stream()
+                    .map(name -> environmentName("sluice.users." + name + ".password"))
+                    .toList())
+            + " to fix them.";
+    try {
+      if (generated.isEmpty()) {
+        file.removeStale();
+        return;
+      }
+      file.write(generated, advice);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot write the generated passwords of Sluice users "
+              + generated.keySet()
+              + " to "
+              + file.path()
+              + " ("
+              + e.getMessage()
+              + "); set "
+              + PasswordFile.KEY
+              + " to a writable file, or set their passwords",
+          e);
+    }
+    notices.accept(
+        "Generated passwords for Sluice users "
+            + generated.keySet()
+            + " are in "
+            + file.path()
+            + " (readable by the server's user only; new at every start). "
+            + advice);
   }
 
   /** The user's roles when the password is right; empty for a wrong password or unknown user. */

@@ -5,7 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * Makes the start-up password of a user who has none configured: 24 characters from a {@link
- * SecureRandom}, about 138 bits, without look-alike characters so it can be typed from a log.
+ * SecureRandom}, about 138 bits, without look-alike characters so it can be typed from the password
+ * file ({@link PasswordFile}).
  */
 public final class RandomPasswords implements Supplier<String> {
 

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.llm.config.ConfigView;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfiguredUsersTest {
 
@@ -17,17 +22,24 @@ class ConfiguredUsersTest {
 
   private final List<String> notices = new ArrayList<>();
 
-  private final ConfigView config =
-      ConfigView.of(
-          Map.of(
-              "sluice.users",
-              "admin, demo",
-              "sluice.users.admin.roles",
-              "admin",
-              "sluice.users.admin.password",
-              ADMIN_PASSWORD,
-              "sluice.users.demo.password",
-              DEMO_PASSWORD));
+  @TempDir Path dir;
+
+  private ConfigView config;
+
+  @BeforeEach
+  void users() {
+    config =
+        view(
+            Map.of(
+                "sluice.users",
+                "admin, demo",
+                "sluice.users.admin.roles",
+                "admin",
+                "sluice.users.admin.password",
+                ADMIN_PASSWORD,
+                "sluice.users.demo.password",
+                DEMO_PASSWORD));
+  }
 
   @Test
   void aKnownUserWithTheRightPasswordGetsTheirRoles() {
@@ -57,22 +69,63 @@ class ConfiguredUsersTest {
   }
 
   @Test
-  void aUserWithoutAPasswordGetsAGeneratedOneAnnouncedOnce() {
-    ConfigView noPasswords = ConfigView.of(Map.of("sluice.users", "admin,demo"));
+  void aUserWithoutAPasswordGetsAGeneratedOneInTheFileAndOnlyItsPathInTheLog() throws Exception {
+    ConfigView noPasswords = view(Map.of("sluice.users", "admin,demo"));
+    List<String> made = List.of("generated-Pw-for-test-0001", "generated-Pw-for-test-0002");
+    var next = made.iterator();
 
-    ConfiguredUsers users = read(noPasswords, () -> "generated-Pw-for-test-0001");
+    ConfiguredUsers users = read(noPasswords, next::next);
 
-    assertThat(users.check("demo", "generated-Pw-for-test-0001")).isPresent();
-    assertThat(notices).hasSize(2);
-    assertThat(notices.get(1))
-        .contains("'demo'")
-        .contains("generated-Pw-for-test-0001")
-        .contains("SLUICE_USERS_DEMO_PASSWORD");
+    assertThat(users.check("admin", made.get(0))).isPresent();
+    assertThat(users.check("demo", made.get(1))).isPresent();
+    Path file = dir.resolve("passwords");
+    assertThat(Files.readAllLines(file)).contains("admin=" + made.get(0), "demo=" + made.get(1));
+    assertThat(notices).hasSize(1);
+    assertThat(notices.get(0))
+        .contains(file.toString())
+        .contains("SLUICE_USERS_ADMIN_PASSWORD", "SLUICE_USERS_DEMO_PASSWORD")
+        .doesNotContain(made.get(0))
+        .doesNotContain(made.get(1));
+  }
+
+  @Test
+  void onlyUsersWithoutAPasswordAreInTheFile() throws Exception {
+    ConfigView mixed =
+        view(Map.of("sluice.users", "admin,demo", "sluice.users.demo.password", DEMO_PASSWORD));
+
+    read(mixed, () -> "generated-Pw-for-test-0003");
+
+    String text = Files.readString(dir.resolve("passwords"));
+    assertThat(text).contains("admin=generated-Pw-for-test-0003").doesNotContain("demo");
+    assertThat(text).doesNotContain(DEMO_PASSWORD);
+  }
+
+  @Test
+  void whenEveryPasswordIsConfiguredTheLastStartsFileGoes() throws Exception {
+    read(view(Map.of("sluice.users", "demo")), () -> "generated-Pw-for-test-0004");
+    assertThat(dir.resolve("passwords")).exists();
+
+    read(config, () -> "never-used");
+
+    assertThat(dir.resolve("passwords")).doesNotExist();
+  }
+
+  @Test
+  void aFileThatCannotBeWrittenStopsTheStartWithoutShowingThePassword() throws Exception {
+    Files.writeString(dir.resolve("passwords"), "someone else's file\n");
+    ConfigView noPasswords = view(Map.of("sluice.users", "demo"));
+
+    assertThatThrownBy(() -> read(noPasswords, () -> "generated-Pw-for-test-0005"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("sluice.users.password-file")
+        .hasMessageNotContaining("generated-Pw-for-test-0005");
+    assertThat(notices).isEmpty();
+    assertThat(Files.readString(dir.resolve("passwords"))).isEqualTo("someone else's file\n");
   }
 
   @Test
   void generatedPasswordsAreLongAndDifferentAtEachStart() {
-    ConfigView noPasswords = ConfigView.of(Map.of("sluice.users", "demo"));
+    ConfigView noPasswords = view(Map.of("sluice.users", "demo"));
     List<String> made = new ArrayList<>();
     Supplier<String> recording =
         () -> {
@@ -106,11 +159,17 @@ class ConfiguredUsersTest {
     ConfiguredUsers users = read(config, () -> "unused");
     assertThat(users.check("demo", DEMO_PASSWORD).orElseThrow()).containsExactly(Roles.USER);
 
-    ConfigView wrong =
-        ConfigView.of(Map.of("sluice.users", "demo", "sluice.users.demo.roles", "root"));
+    ConfigView wrong = view(Map.of("sluice.users", "demo", "sluice.users.demo.roles", "root"));
     assertThatThrownBy(() -> read(wrong, () -> "unused"))
         .hasMessageContaining("sluice.users.demo.roles")
         .hasMessageContaining("root");
+  }
+
+  /** The values, with the password file in the test's own directory. */
+  private ConfigView view(Map<String, String> values) {
+    Map<String, String> all = new HashMap<>(values);
+    all.put(PasswordFile.KEY, dir.resolve("passwords").toString());
+    return ConfigView.of(all);
   }
 
   private ConfiguredUsers read(ConfigView view, Supplier<String> passwords) {

@@ -2,29 +2,38 @@ package dev.sluice.documents.batch.socket;
 
 import dev.sluice.documents.batch.BatchStore;
 import dev.sluice.platform.security.SocketHandshake;
+import dev.sluice.platform.socket.SocketLimits;
+import dev.sluice.platform.socket.Sockets;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnOpen;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.PathParam;
-import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.logging.Logger;
 
 /**
  * {@code /ws/batches/{batchId}}: a batch's progress for its owner or an admin. Sends the current
  * progress at once, then a {@code progress} frame as chunks commit and a {@code finished} frame
- * when the job ends. A foreign origin or someone else's batch is closed with 1008 and no data.
+ * when the job ends. A foreign origin, someone else's batch or a caller past their socket quota is
+ * closed with 1008 and no data. It only sends: whatever a client sends closes it, and a frame over
+ * a few bytes is refused with 1009 before it is read (a programmatic endpoint, {@link
+ * BatchSocketConfig}, for the reason {@code ChatSocket} gives).
  */
-@ServerEndpoint(value = "/ws/batches/{batchId}", configurator = SocketHandshake.class)
-public class BatchSocket {
+public class BatchSocket extends Endpoint {
 
+  static final String PATH = "/ws/batches/{batchId}";
+
+  private static final Logger LOG = Logger.getLogger(BatchSocket.class.getName());
   private static final String WATCHER = "sluice.batch.watcher";
 
-  @OnOpen
-  public void open(Session session, @PathParam("batchId") String batchId) {
+  @Override
+  public void onOpen(Session session, EndpointConfig config) {
+    session.setMaxTextMessageBufferSize(Sockets.MAX_CONTROL_FRAME);
+    session.setMaxBinaryMessageBufferSize(Sockets.MAX_CONTROL_FRAME);
+    String batchId = batchId(session);
     boolean allowed =
         SocketHandshake.originAllowed(session)
             && CDI.current()
@@ -34,32 +43,49 @@ public class BatchSocket {
                 .map(b -> SocketHandshake.mayRead(session, b.owner()))
                 .orElse(false);
     if (!allowed) {
-      try {
-        session.close(new CloseReason(CloseCodes.VIOLATED_POLICY, "no such batch"));
-      } catch (IOException alreadyGone) {
-        // nothing to tell
-      }
+      Sockets.close(session, CloseCodes.VIOLATED_POLICY, "no such batch");
       return;
     }
+    if (!limits().admit(session)) {
+      return;
+    }
+    session.addMessageHandler(
+        String.class, (MessageHandler.Partial<String>) (part, last) -> takesNone(session));
+    session.addMessageHandler(
+        ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (part, last) -> takesNone(session));
     Watcher watcher = new Watcher(session);
     session.getUserProperties().put(WATCHER, watcher);
     hub().watch(batchId, watcher);
   }
 
-  @OnClose
-  public void closed(Session session, @PathParam("batchId") String batchId) {
+  @Override
+  public void onClose(Session session, CloseReason reason) {
+    limits().release(session);
     Watcher watcher = (Watcher) session.getUserProperties().remove(WATCHER);
     if (watcher != null) {
-      hub().unwatch(batchId, watcher);
+      hub().unwatch(batchId(session), watcher);
     }
   }
 
-  @OnError
-  public void failed(Session session, @PathParam("batchId") String batchId, Throwable error) {
-    closed(session, batchId);
+  @Override
+  public void onError(Session session, Throwable error) {
+    Sockets.failed(LOG, session, error);
+    onClose(session, null);
+  }
+
+  private static void takesNone(Session session) {
+    Sockets.close(session, CloseCodes.CANNOT_ACCEPT, "this socket takes no messages");
+  }
+
+  private static String batchId(Session session) {
+    return session.getPathParameters().get("batchId");
   }
 
   private static BatchWatchers hub() {
     return CDI.current().select(BatchWatchers.class).get();
+  }
+
+  private static SocketLimits limits() {
+    return CDI.current().select(SocketLimits.class).get();
   }
 }
