@@ -31,7 +31,7 @@ public class ConfigIdentityStore implements IdentityStore {
     LOG.info(() -> "Sign-in users: " + users.names());
   }
 
-  /** Reads the users at start-up, so generated passwords are on the console before any sign-in. */
+  /** Reads the users at start-up, so generated passwords are in their file before any sign-in. */
   void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
     users.names();
   }
