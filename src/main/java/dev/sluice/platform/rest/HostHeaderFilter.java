@@ -13,9 +13,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Answers 400 to a request whose {@code Host} header is missing, repeated or not a host (RFC 9112
- * section 3.2 requires it); Liberty would serve it, and links built from the request's server name
- * would carry whatever the caller sent.
+ * Answers 400 to an HTTP/1.1 request whose {@code Host} header is missing, repeated or not a host
+ * (RFC 9112 section 3.2 requires it); Liberty would serve it, and links built from the request's
+ * server name would carry whatever the caller sent.
  */
 @WebFilter("/*")
 public class HostHeaderFilter extends HttpFilter {
@@ -27,8 +27,9 @@ public class HostHeaderFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     List<String> hosts = Collections.list(request.getHeaders("Host"));
-    boolean http10 = "HTTP/1.0".equals(request.getProtocol());
-    if ((hosts.isEmpty() && http10) || (hosts.size() == 1 && HostHeader.valid(hosts.get(0)))) {
+    // HTTP/1.0 may omit it; HTTP/2 carries the authority in its own pseudo-header instead.
+    boolean required = "HTTP/1.1".equals(request.getProtocol());
+    if ((hosts.isEmpty() && !required) || (hosts.size() == 1 && HostHeader.valid(hosts.get(0)))) {
       chain.doFilter(request, response);
       return;
     }
