@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
-/** Reads an {@code Authorization: Basic …} header (RFC 7617, UTF-8) into a credential. */
+/**
+ * Reads an {@code Authorization: Basic …} header (RFC 7617, UTF-8) into a credential. Strictly: one
+ * space, then standard Base64 of {@code name:password}. Liberty decodes an accepted header again
+ * after sign-in, and fails on anything looser, so what this class accepts Liberty must read too.
+ */
 final class BasicCredentials {
 
   private static final String SCHEME = "Basic ";
@@ -26,7 +30,7 @@ final class BasicCredentials {
     try {
       decoded =
           new String(
-              Base64.getDecoder().decode(header.substring(SCHEME.length()).trim()),
+              Base64.getDecoder().decode(header.substring(SCHEME.length())),
               StandardCharsets.UTF_8);
     } catch (IllegalArgumentException notBase64) {
       return Optional.empty();

@@ -1,9 +1,8 @@
 package dev.sluice.platform.security;
 
 import dev.sluice.platform.problem.Problem;
+import dev.sluice.platform.problem.ServletProblems;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -20,7 +19,6 @@ import java.io.IOException;
 public class CrossSiteRequestFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
-  private static final Jsonb JSON = JsonbBuilder.create();
 
   @Inject transient CrossSiteRequests crossSite;
 
@@ -41,9 +39,6 @@ public class CrossSiteRequestFilter extends HttpFilter {
                     + Challenge.CLIENT_HEADER
                     + " header")
             .withInstance(request.getRequestURI());
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(JSON.toJson(problem));
+    ServletProblems.send(response, problem);
   }
 }

@@ -1,5 +1,7 @@
 package dev.sluice.platform.security;
 
+import dev.sluice.platform.problem.PendingProblem;
+import dev.sluice.platform.problem.Problem;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,20 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
   static final String REALM = "Sluice";
   static final String SIGN_IN_PAGE = "/signin.html";
+  static final String BASIC_CHALLENGE = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
+
+  /**
+   * The answer to a Basic header that is not Base64 of {@code name:password}, rendered by the error
+   * page that renders the 401 (see {@link PendingProblem}); the header's value is never echoed.
+   */
+  static final PendingProblem MALFORMED =
+      new PendingProblem(
+          Problem.of(
+              401,
+              "Unauthorized",
+              "the Authorization header is not valid Basic credentials: \"Basic \" and the"
+                  + " Base64 of name:password"),
+          Map.of("WWW-Authenticate", BASIC_CHALLENGE));
 
   @Inject IdentityStoreHandler identityStores;
 
@@ -39,7 +56,11 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     }
     String authorization = request.getHeader("Authorization");
     if (BasicCredentials.present(authorization)) {
-      CredentialValidationResult result = validate(BasicCredentials.parse(authorization));
+      Optional<UsernamePasswordCredential> credential = BasicCredentials.parse(authorization);
+      if (credential.isEmpty()) {
+        return malformed(request, response, context);
+      }
+      CredentialValidationResult result = validate(credential);
       return result.getStatus() == CredentialValidationResult.Status.VALID
           ? context.notifyContainerAboutLogin(result)
           : challenge(request, response, context);
@@ -67,6 +88,15 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     return context.notifyContainerAboutLogin(result);
   }
 
+  /** A 401 with the Basic challenge, whoever asks: only a broken client sends such a header. */
+  private static AuthenticationStatus malformed(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    LibertyBasicAudit.skip(request);
+    MALFORMED.rememberOn(request);
+    MALFORMED.headers().forEach(response::setHeader);
+    return context.responseUnauthorized();
+  }
+
   private CredentialValidationResult validate(Optional<UsernamePasswordCredential> credential) {
     return credential
         .map(identityStores::validate)
@@ -89,9 +119,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       // Not Basic: a browser would answer a Basic challenge to its own script with a dialog.
       case SESSION_ENDED ->
           response.setHeader("WWW-Authenticate", "Session realm=\"" + REALM + "\"");
-      case BASIC ->
-          response.setHeader(
-              "WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+      case BASIC -> response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
     }
     return context.responseUnauthorized();
   }

@@ -1,5 +1,7 @@
 package dev.sluice.platform.security;
 
+import dev.sluice.platform.problem.Problem;
+import dev.sluice.platform.problem.ServletProblems;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -12,11 +14,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * {@code POST /signin}: the sign-in page's form ({@code username}, {@code password}, {@code next}).
  * Success opens a session and goes on to {@code next}; failure returns to the page, saying so. A
- * form posted from another site is refused (login cross-site request forgery).
+ * form posted from another site is refused (login cross-site request forgery); a body that is not a
+ * well-formed form is a 400 problem.
  */
 @WebServlet("/signin")
 public class SignInServlet extends HttpServlet {
@@ -26,6 +30,9 @@ public class SignInServlet extends HttpServlet {
   @Inject transient SecurityContext security;
   @Inject transient CrossSiteRequests crossSite;
 
+  /** The form's fields, as posted. */
+  private record SignInForm(String name, String password, String next) {}
+
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -33,19 +40,20 @@ public class SignInServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
-    String next = SafeRedirect.target(request.getParameter("next"));
-    String name = request.getParameter("username");
-    String password = request.getParameter("password");
-    AuthenticationStatus status = AuthenticationStatus.SEND_FAILURE;
-    if (name != null && !name.isBlank() && password != null) {
-      status =
-          security.authenticate(
-              request,
-              response,
-              AuthenticationParameters.withParams()
-                  .credential(new UsernamePasswordCredential(name.trim(), password))
-                  .newAuthentication(true));
+    Optional<SignInForm> form = read(request);
+    if (form.isEmpty()) {
+      ServletProblems.send(
+          response,
+          Problem.of(
+                  400,
+                  "Bad Request",
+                  "the request body is not a well-formed form"
+                      + " (application/x-www-form-urlencoded: username, password, next)")
+              .withInstance(request.getRequestURI()));
+      return;
     }
+    String next = SafeRedirect.target(form.get().next());
+    AuthenticationStatus status = signIn(request, response, form.get());
     if (response.isCommitted()) {
       return;
     }
@@ -59,5 +67,31 @@ public class SignInServlet extends HttpServlet {
                 : SignInMechanism.SIGN_IN_PAGE
                     + "?failed&next="
                     + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+  }
+
+  /** The form, or empty when its body cannot be decoded (a stray {@code %}, say). */
+  private static Optional<SignInForm> read(HttpServletRequest request) {
+    try {
+      return Optional.of(
+          new SignInForm(
+              request.getParameter("username"),
+              request.getParameter("password"),
+              request.getParameter("next")));
+    } catch (IllegalArgumentException malformed) {
+      return Optional.empty();
+    }
+  }
+
+  private AuthenticationStatus signIn(
+      HttpServletRequest request, HttpServletResponse response, SignInForm form) {
+    if (form.name() == null || form.name().isBlank() || form.password() == null) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    return security.authenticate(
+        request,
+        response,
+        AuthenticationParameters.withParams()
+            .credential(new UsernamePasswordCredential(form.name().trim(), form.password()))
+            .newAuthentication(true));
   }
 }

@@ -29,6 +29,26 @@ class SignInRulesTest {
   }
 
   @Test
+  void aHeaderIsReadStrictlyAsLibertyReadsItAgain() {
+    // Liberty decodes an accepted header once more; anything looser than this would fail there.
+    assertThat(BasicCredentials.parse("Basic  " + encode("demo:pw"))).isEmpty();
+    assertThat(BasicCredentials.parse("Basic " + encode("demo:pw") + " ")).isEmpty();
+    assertThat(BasicCredentials.parse("Basic ")).isEmpty();
+    assertThat(BasicCredentials.parse("Basic " + "A".repeat(6000))).isEmpty();
+    assertThat(BasicCredentials.parse("Basic " + encode("demo:pw"))).isPresent();
+  }
+
+  @Test
+  void aMalformedHeaderIsAnsweredWithTheBasicChallengeAndNoEcho() {
+    var malformed = SignInMechanism.MALFORMED;
+
+    assertThat(malformed.problem().status()).isEqualTo(401);
+    assertThat(malformed.headers())
+        .containsEntry("WWW-Authenticate", "Basic realm=\"Sluice\", charset=\"UTF-8\"");
+    assertThat(malformed.problem().detail()).doesNotContain("ZGVtbw");
+  }
+
+  @Test
   void browsersOpeningPagesAreSentToTheSignInPage() {
     assertThat(Challenge.of("GET", "text/html,application/xhtml+xml", null, null))
         .isEqualTo(Challenge.SIGN_IN_PAGE);

@@ -1,0 +1,46 @@
+package dev.sluice.platform.problem;
+
+import jakarta.ws.rs.core.Response;
+import java.util.regex.Pattern;
+
+/** The problem for a bare HTTP status the container chose: its reason phrase and what it means. */
+final class StatusProblems {
+
+  /** What Liberty refuses in a path, encoded or not, following Servlet 6's rules. */
+  private static final Pattern REFUSED_IN_PATH = Pattern.compile("%2[fFeE3]|%5[cC]|\\\\|#");
+
+  private StatusProblems() {}
+
+  /** The problem for this status on this (raw) request path. */
+  static Problem of(int status, String path) {
+    if (status == 400 && path != null && REFUSED_IN_PATH.matcher(path).find()) {
+      return Problem.of(
+          400,
+          "Bad Request",
+          "the request path may not contain an encoded \"/\", \".\" or \"#\", nor a backslash");
+    }
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String title =
+        known == null ? (status >= 500 ? "Server Error" : "Error") : known.getReasonPhrase();
+    return Problem.of(status, title, detail(status));
+  }
+
+  private static String detail(int status) {
+    return switch (status) {
+      case 400 -> "the request is malformed";
+      case 401 -> "sign in first: HTTP Basic, or the sign-in page at /signin.html";
+      case 403 -> "signed in, but without the role this resource needs";
+      case 404 -> "no resource at this path";
+      case 405 -> "this method is not allowed here";
+      case 406 -> "no acceptable representation; this API answers application/json";
+      case 413 -> "the request is too large";
+      case 414 -> "the request URI is too long";
+      case 415 -> "unsupported content type for this call; /openapi lists the ones it accepts";
+      case 431 -> "the request's header fields are too large";
+      default ->
+          status >= 500
+              ? "the server failed; quote the incident id"
+              : "the request cannot be served as sent";
+    };
+  }
+}
