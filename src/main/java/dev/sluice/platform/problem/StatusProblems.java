@@ -1,6 +1,7 @@
 package dev.sluice.platform.problem;
 
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The problem for a bare HTTP status the container chose: its reason phrase and what it means. */
@@ -14,10 +15,10 @@ final class StatusProblems {
   /** The problem for this status on this (raw) request path. */
   static Problem of(int status, String path) {
     if (status == 400 && path != null && REFUSED_IN_PATH.matcher(path).find()) {
-      return Problem.of(
-          400,
-          "Bad Request",
-          "the request path may not contain an encoded \"/\", \".\" or \"#\", nor a backslash");
+      // The path as a whole is at fault: routing never got as far as naming its parameters.
+      String why = "may not contain an encoded \"/\", \".\" or \"#\", nor a backslash";
+      return Problem.of(400, "Bad Request", "the request path " + why)
+          .withErrors(List.of(new Problem.FieldError("path", why)));
     }
     Response.Status known = Response.Status.fromStatusCode(status);
     String title =

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param mustRefuse whether only a 4xx is right (a wrong type, a broken body); otherwise a 2xx is
  *     fine too, as long as what it stored is counted
  * @param creates what a 2xx answer adds, so record counts can be checked afterwards
+ * @param container whether Liberty's HTTP channel answers it before any application (an empty 400
+ *     or 505, or a closed connection), which docs/hostile-input.md lists as a known answer
  */
 record CorpusCase(
     String name,
@@ -26,12 +28,14 @@ record CorpusCase(
     byte[] body,
     String field,
     boolean mustRefuse,
-    Creates creates) {
+    Creates creates,
+    boolean container) {
 
   /** Whose credentials a case carries. */
   /** The same case, but one that only a 4xx answers rightly. */
   CorpusCase refused() {
-    return new CorpusCase(name, who, method, target, headers, body, field, true, creates);
+    return new CorpusCase(
+        name, who, method, target, headers, body, field, true, creates, container);
   }
 
   enum Who {
@@ -52,6 +56,6 @@ record CorpusCase(
 
   CorpusCase as(Who other, String suffix) {
     return new CorpusCase(
-        name + suffix, other, method, target, headers, body, null, mustRefuse, creates);
+        name + suffix, other, method, target, headers, body, null, mustRefuse, creates, false);
   }
 }

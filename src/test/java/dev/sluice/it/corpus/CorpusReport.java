@@ -44,7 +44,9 @@ final class CorpusReport {
     lines.add(line + (found.isEmpty() ? "" : "  !! " + found));
     for (Finding finding : found) {
       byFault.merge(finding.fault(), 1, Integer::sum);
-      findings.add(line + ": " + finding.fault() + " " + abbreviate(finding.detail()));
+      if (finding.fails()) {
+        findings.add(line + ": " + finding.fault() + " " + abbreviate(finding.detail()));
+      }
     }
   }
 

@@ -65,7 +65,8 @@ final class HandCases {
             body == null ? null : expand(body, fixtures, host).getBytes(StandardCharsets.UTF_8),
             line.getString("field", null),
             line.getBoolean("refuse", true),
-            Creates.valueOf(line.getString("creates", "nothing").toUpperCase(Locale.ROOT)));
+            Creates.valueOf(line.getString("creates", "nothing").toUpperCase(Locale.ROOT)),
+            line.getBoolean("container", false));
     String raw = line.getString("raw", null);
     return new Hand(request, raw == null ? null : expand(raw, fixtures, host));
   }

@@ -48,6 +48,7 @@ record Operation(String path, String method, JsonObject item, String key) {
         body == null ? null : body.getBytes(StandardCharsets.UTF_8),
         field,
         false,
-        OpenApiCases.createsOf(method, path));
+        OpenApiCases.createsOf(method, path),
+        false);
   }
 }

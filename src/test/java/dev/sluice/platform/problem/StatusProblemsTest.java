@@ -23,6 +23,9 @@ class StatusProblemsTest {
     assertThat(StatusProblems.of(400, "/api/chats/..%2F..%2Fetc%2Fpasswd").detail())
         .contains("encoded \"/\"");
     assertThat(StatusProblems.of(400, "/api/chats/..%5c").detail()).contains("backslash");
+    assertThat(StatusProblems.of(400, "/api/chats/a%2Fb").errors())
+        .extracting(Problem.FieldError::field)
+        .containsExactly("path");
     assertThat(StatusProblems.of(400, "/api/chats/1").detail())
         .isEqualTo("the request is malformed");
   }
