@@ -12,11 +12,11 @@ import dev.sluice.llm.LlmErrorKind;
 import dev.sluice.llm.LlmException;
 import dev.sluice.llm.StreamEvent;
 import dev.sluice.llm.StreamListener;
+import dev.sluice.platform.concurrent.Causes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -87,7 +87,7 @@ final class AnswerWriter implements StreamListener {
       then(() -> parts.ledger().complete(job.messageId(), answer));
       write(() -> completed(answer));
     } else {
-      write(() -> ended(unwrap(error), tries));
+      write(() -> ended(Causes.unwrap(error), tries));
     }
   }
 
@@ -196,12 +196,6 @@ final class AnswerWriter implements StreamListener {
 
   private synchronized String partialText() {
     return text.toString();
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    return error instanceof CompletionException && error.getCause() != null
-        ? error.getCause()
-        : error;
   }
 
   /** How an answer that did not complete is recorded. */

@@ -7,13 +7,13 @@ import dev.sluice.llm.ChatResult;
 import dev.sluice.llm.LlmErrorKind;
 import dev.sluice.llm.LlmException;
 import dev.sluice.llm.TokenCounter;
+import dev.sluice.platform.concurrent.Causes;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 
 /** Turns the gate's "call ended" event into the row that records it. */
 final class GenerationFactory {
@@ -24,7 +24,7 @@ final class GenerationFactory {
 
   static Generation of(String id, ProviderCallEnded call, TextPolicy text) {
     ChatResult result = call.result();
-    Throwable error = unwrap(call.error());
+    Throwable error = Causes.unwrap(call.error());
     List<Attempt> attempts = call.attempts();
     boolean keepText = text.keeps(call.origin().source());
     Attempt last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
@@ -112,14 +112,6 @@ final class GenerationFactory {
       return null;
     }
     return message.length() <= MAX_ERROR_CHARS ? message : message.substring(0, MAX_ERROR_CHARS);
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable t = error;
-    while (t instanceof CompletionException && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 
   private static Set<String> chain(List<Attempt> attempts) {

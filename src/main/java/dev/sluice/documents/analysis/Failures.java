@@ -2,8 +2,7 @@ package dev.sluice.documents.analysis;
 
 import dev.sluice.llm.LlmException;
 import dev.sluice.llm.http.SecretRedactor;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import dev.sluice.platform.concurrent.Causes;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -28,7 +27,7 @@ final class Failures {
   private Failures() {}
 
   static Ending of(Throwable error, String context) {
-    Throwable cause = unwrap(error);
+    Throwable cause = Causes.unwrap(error);
     if (cause instanceof AnalysisFailure failure) {
       return new Ending(failure.code(), safe(failure.getMessage()));
     }
@@ -53,15 +52,6 @@ final class Failures {
     }
     String line = REDACTOR.redact(message.strip().lines().findFirst().orElse(""));
     return line.length() <= MAX_MESSAGE_CHARS ? line : line.substring(0, MAX_MESSAGE_CHARS) + "…";
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 
   /** The provider error behind a failure, such as the one a transcription retry wrapped. */

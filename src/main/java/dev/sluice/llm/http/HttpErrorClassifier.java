@@ -2,6 +2,7 @@ package dev.sluice.llm.http;
 
 import dev.sluice.llm.LlmErrorKind;
 import dev.sluice.llm.LlmException;
+import dev.sluice.platform.concurrent.Causes;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,8 +10,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The one place that turns what went wrong on the wire into an {@link LlmException}: an HTTP error
@@ -54,7 +53,7 @@ public final class HttpErrorClassifier {
    * @param responseStarted whether response headers had arrived (then the body broke off)
    */
   public LlmException fromTransport(Throwable failure, boolean responseStarted) {
-    Throwable cause = unwrap(failure);
+    Throwable cause = Causes.unwrap(failure);
     if (cause instanceof LlmException known) {
       return known;
     }
@@ -153,15 +152,6 @@ public final class HttpErrorClassifier {
         .firstValue("x-request-id")
         .or(() -> headers.firstValue("request-id"))
         .orElse(null);
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 
   private static String describe(Throwable t) {

@@ -4,6 +4,7 @@ import dev.sluice.documents.batch.AnalysisBatch;
 import dev.sluice.documents.batch.BatchFinished;
 import dev.sluice.documents.batch.BatchProgress;
 import dev.sluice.documents.batch.BatchStore;
+import dev.sluice.platform.concurrent.Causes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -14,8 +15,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -84,7 +83,7 @@ public class BatchWebhook {
         .post(url, JSON.toJson(summary))
         .whenComplete(
             (status, error) -> {
-              Throwable cause = unwrap(error);
+              Throwable cause = Causes.unwrap(error);
               if (cause == null) {
                 outcome(batch, url.getHost(), DELIVERED, "answered " + status);
               } else if (cause instanceof WebhookForbidden) {
@@ -103,14 +102,5 @@ public class BatchWebhook {
     registry.counter("sluice.webhook.deliveries", new Tag("outcome", outcome)).inc();
     Level level = DELIVERED.equals(outcome) ? Level.INFO : Level.WARNING;
     LOG.log(level, () -> "batch " + batch.id() + ": webhook to " + host + " " + what);
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 }
