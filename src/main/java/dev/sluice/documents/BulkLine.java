@@ -45,8 +45,12 @@ final class BulkLine {
       if (value.getValueType() == JsonValue.ValueType.OBJECT) {
         return value.asJsonObject();
       }
-    } catch (JsonException | IllegalStateException e) {
-      // Falls through to the same answer as a value that is not an object.
+    } catch (JsonException
+        | IllegalStateException
+        | NumberFormatException
+        | UnsupportedOperationException e) {
+      // Falls through to the same answer as a value that is not an object. Parsson reads a number
+      // beyond BigDecimal's exponent range or over 1,100 digits long with the last two.
     }
     String field = "lines[" + line.number() + "]";
     String message = "not a JSON object {\"title\": ..., \"text\": ...}";
