@@ -3,6 +3,7 @@ package dev.sluice.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
@@ -21,7 +22,8 @@ import java.util.List;
  */
 class JsonLinesFuzzTest {
 
-  @FuzzTest(maxDuration = "30s")
+  @DictionaryFile(resourcePath = "/dev/sluice/fuzz/json.dict")
+  @FuzzTest(maxDuration = "20s")
   void linesAreTheBodySplitAtLineFeeds(FuzzedDataProvider data) throws IOException {
     int maxChars = data.consumeInt(1, 300);
     int maxTextChars = data.consumeInt(1, 100);

@@ -2,6 +2,7 @@ package dev.sluice.documents.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -19,7 +20,8 @@ class KeyPointsFormatFuzzTest {
 
   private final KeyPointsFormat format = new KeyPointsFormat();
 
-  @FuzzTest(maxDuration = "30s")
+  @DictionaryFile(resourcePath = "/dev/sluice/fuzz/json.dict")
+  @FuzzTest(maxDuration = "20s")
   void anAcceptedAnswerIsAListOfPointsThatChecksAgain(byte[] answer) {
     OutputFormat.Checked checked = format.check(new String(answer, StandardCharsets.UTF_8));
 

@@ -2,6 +2,7 @@ package dev.sluice.documents.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -18,7 +19,8 @@ class SentimentFormatFuzzTest {
 
   private final SentimentFormat format = new SentimentFormat();
 
-  @FuzzTest(maxDuration = "30s")
+  @DictionaryFile(resourcePath = "/dev/sluice/fuzz/json.dict")
+  @FuzzTest(maxDuration = "20s")
   void anAcceptedAnswerKeepsTheSchemaAndChecksAgain(byte[] raw) {
     OutputFormat.Checked checked = format.check(new String(raw, StandardCharsets.UTF_8));
 

@@ -1,6 +1,7 @@
 package dev.sluice.llm.anthropic;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.sluice.llm.http.HandlerFuzzing;
 
@@ -10,7 +11,8 @@ import dev.sluice.llm.http.HandlerFuzzing;
  */
 class AnthropicStreamHandlerFuzzTest {
 
-  @FuzzTest(maxDuration = "30s")
+  @DictionaryFile(resourcePath = "/dev/sluice/fuzz/json.dict")
+  @FuzzTest(maxDuration = "20s")
   void anyBodyEndsTheStreamOnceAndKeepsItsText(FuzzedDataProvider data) {
     HandlerFuzzing.check(AnthropicStreamHandler::new, data);
   }
