@@ -23,7 +23,7 @@ import java.util.List;
 class JsonLinesFuzzTest {
 
   @DictionaryFile(resourcePath = "/dev/sluice/fuzz/json.dict")
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void linesAreTheBodySplitAtLineFeeds(FuzzedDataProvider data) throws IOException {
     int maxChars = data.consumeInt(1, 300);
     int maxTextChars = data.consumeInt(1, 100);

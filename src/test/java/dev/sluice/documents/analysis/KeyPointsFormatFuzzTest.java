@@ -21,7 +21,7 @@ class KeyPointsFormatFuzzTest {
   private final KeyPointsFormat format = new KeyPointsFormat();
 
   @DictionaryFile(resourcePath = "/dev/sluice/fuzz/json.dict")
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void anAcceptedAnswerIsAListOfPointsThatChecksAgain(byte[] answer) {
     OutputFormat.Checked checked = format.check(new String(answer, StandardCharsets.UTF_8));
 

@@ -20,7 +20,7 @@ class SentimentFormatFuzzTest {
   private final SentimentFormat format = new SentimentFormat();
 
   @DictionaryFile(resourcePath = "/dev/sluice/fuzz/json.dict")
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void anAcceptedAnswerKeepsTheSchemaAndChecksAgain(byte[] raw) {
     OutputFormat.Checked checked = format.check(new String(raw, StandardCharsets.UTF_8));
 

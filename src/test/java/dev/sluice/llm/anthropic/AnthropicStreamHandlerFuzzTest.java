@@ -12,7 +12,7 @@ import dev.sluice.llm.http.HandlerFuzzing;
 class AnthropicStreamHandlerFuzzTest {
 
   @DictionaryFile(resourcePath = "/dev/sluice/fuzz/json.dict")
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void anyBodyEndsTheStreamOnceAndKeepsItsText(FuzzedDataProvider data) {
     HandlerFuzzing.check(AnthropicStreamHandler::new, data);
   }

@@ -24,7 +24,7 @@ class RateLimitHeadersFuzzTest {
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void headersNeverThrowAndNeverGiveANegativeWait(byte[] input) {
     HttpHeaders headers = headers(input);
 

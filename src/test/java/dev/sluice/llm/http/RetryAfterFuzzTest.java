@@ -19,7 +19,7 @@ class RetryAfterFuzzTest {
   private static final Instant NOW = RateLimitHeadersFuzzTest.NOW;
   private static final String DELAY = "\\d{1,12}(\\.\\d{1,9})?";
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void aDelayIsExactlyNowPlusTheDelay(byte[] input) {
     HttpHeaders headers = RateLimitHeadersFuzzTest.headers(input);
 

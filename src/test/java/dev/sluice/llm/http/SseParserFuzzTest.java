@@ -19,7 +19,7 @@ class SseParserFuzzTest {
 
   private static final Pattern LINE_END = Pattern.compile("\r\n|\r|\n");
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void piecesGiveTheEventsOfTheWholeText(FuzzedDataProvider data) {
     int[] lengths = FuzzPieces.lengths(data);
     String text = new String(data.consumeRemainingAsBytes(), StandardCharsets.UTF_8);

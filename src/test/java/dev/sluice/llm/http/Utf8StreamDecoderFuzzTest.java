@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 class Utf8StreamDecoderFuzzTest {
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void chunksDecodeToTheTextOfTheWholeBody(FuzzedDataProvider data) {
     int[] lengths = FuzzPieces.lengths(data);
     byte[] body = data.consumeRemainingAsBytes();

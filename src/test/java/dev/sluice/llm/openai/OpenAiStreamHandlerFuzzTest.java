@@ -12,7 +12,7 @@ import dev.sluice.llm.http.HandlerFuzzing;
 class OpenAiStreamHandlerFuzzTest {
 
   @DictionaryFile(resourcePath = "/dev/sluice/fuzz/json.dict")
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void anyBodyEndsTheStreamOnceAndKeepsItsText(FuzzedDataProvider data) {
     HandlerFuzzing.check(OpenAiStreamHandler::new, data);
   }
