@@ -30,6 +30,13 @@ class BulkLineTest {
     assertRefused("{\"title\":\"" + "t".repeat(501) + "\",\"text\":\"x\"}", "lines[9].title");
   }
 
+  /** What SentimentFormatFuzzTest found, here: Parsson threw these numbers past the 400, a 500. */
+  @Test
+  void numbersBeyondWhatJsonPReadsAreABadLineNotAnError() {
+    assertRefused("{\"title\":\"t\",\"text\":\"x\",\"n\":1e99999999999}", "lines[9].n");
+    assertRefused("{\"title\":\"t\",\"text\":\"x\",\"n\":" + "9".repeat(1200) + "}", "lines[9].n");
+  }
+
   private static void assertRefused(String text, String field) {
     ProblemException refused =
         catchThrowableOfType(ProblemException.class, () -> BulkLine.parse(line(9, text), 100));

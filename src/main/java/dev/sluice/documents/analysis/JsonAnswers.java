@@ -58,7 +58,9 @@ final class JsonAnswers {
     }
     try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       return new Found(reader.readValue(), null);
-    } catch (JsonException e) {
+    } catch (JsonException | NumberFormatException | UnsupportedOperationException e) {
+      // Parsson reads numbers beyond BigDecimal's exponent range (1e99999999999) or its length
+      // limit (over 1,100 digits) with these two instead of a JsonException: still not our JSON.
       return new Found(null, "not valid JSON (" + e.getMessage() + ")");
     }
   }

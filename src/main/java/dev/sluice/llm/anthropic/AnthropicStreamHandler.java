@@ -74,14 +74,26 @@ public final class AnthropicStreamHandler extends SseStreamHandler {
 
   /**
    * Anthropic counts cached prompt tokens apart from input_tokens; Sluice's input includes them.
+   * The sum stops at Long.MAX_VALUE: wrapped to a negative count, an absurd report would throw from
+   * {@link Usage} instead of feeding the stream.
    */
   static Usage usage(JsonObject usage) {
     long cacheRead = JsonSupport.count(usage, "cache_read_input_tokens");
     long input =
-        JsonSupport.count(usage, "input_tokens")
-            + cacheRead
-            + JsonSupport.count(usage, "cache_creation_input_tokens");
+        sum(
+            JsonSupport.count(usage, "input_tokens"),
+            cacheRead,
+            JsonSupport.count(usage, "cache_creation_input_tokens"));
     return new Usage(input, JsonSupport.count(usage, "output_tokens"), cacheRead);
+  }
+
+  /** The sum of non-negative counts, Long.MAX_VALUE when it would not fit. */
+  private static long sum(long... counts) {
+    long total = 0;
+    for (long count : counts) {
+      total = count > Long.MAX_VALUE - total ? Long.MAX_VALUE : total + count;
+    }
+    return total;
   }
 
   static FinishReason finishReason(String reason) {

@@ -12,6 +12,7 @@ import jakarta.json.JsonWriter;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 
 /**
  * JSON-P helpers for wire adapters: one cached provider (looking it up per call is a service-loader
@@ -20,6 +21,7 @@ import java.io.StringWriter;
 public final class JsonSupport {
 
   private static final JsonProvider PROVIDER = JsonProvider.provider();
+  private static final BigDecimal LONGEST = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private JsonSupport() {}
 
@@ -56,10 +58,14 @@ public final class JsonSupport {
     return value instanceof JsonString s ? s.getString() : null;
   }
 
-  /** The member as a non-negative long, or 0 when absent or not a number. */
+  /**
+   * The member as a non-negative long, or 0 when absent or not a number; a count beyond a long is
+   * Long.MAX_VALUE, where {@link JsonNumber#longValue()} would keep only its low 64 bits.
+   */
   public static long count(JsonObject object, String key) {
     JsonValue value = object == null ? null : object.get(key);
-    return value instanceof JsonNumber n ? Math.max(0, n.longValue()) : 0;
+    BigDecimal count = value instanceof JsonNumber n ? n.bigDecimalValue() : BigDecimal.ZERO;
+    return count.signum() <= 0 ? 0 : count.min(LONGEST).longValue();
   }
 
   /** The member as an object, or null. */

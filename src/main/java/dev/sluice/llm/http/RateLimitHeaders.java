@@ -21,6 +21,7 @@ public final class RateLimitHeaders {
   private static final Pattern GO_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|us|µs|ns|h|m|s)");
   private static final String OPENAI = "x-ratelimit-";
   private static final String ANTHROPIC = "anthropic-ratelimit-";
+  private static final BigDecimal LONGEST_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private RateLimitHeaders() {}
 
@@ -76,16 +77,17 @@ public final class RateLimitHeaders {
     }
     String trimmed = text.strip();
     if (trimmed.matches("\\d+(\\.\\d+)?")) {
-      return nanos(new BigDecimal(trimmed), 1_000_000_000L);
+      return saturated(new BigDecimal(trimmed).multiply(BigDecimal.valueOf(unitNanos("s"))));
     }
     Matcher m = GO_PART.matcher(trimmed);
-    Duration total = Duration.ZERO;
+    BigDecimal total = BigDecimal.ZERO;
     int end = 0;
     while (m.find() && m.start() == end) {
-      total = total.plus(nanos(new BigDecimal(m.group(1)), unitNanos(m.group(2))));
+      BigDecimal unit = BigDecimal.valueOf(unitNanos(m.group(2)));
+      total = total.add(new BigDecimal(m.group(1)).multiply(unit));
       end = m.end();
     }
-    return end == trimmed.length() ? total : null;
+    return end == trimmed.length() ? saturated(total) : null;
   }
 
   private static long unitNanos(String unit) {
@@ -99,8 +101,12 @@ public final class RateLimitHeaders {
     };
   }
 
-  private static Duration nanos(BigDecimal amount, long unit) {
-    return Duration.ofNanos(amount.multiply(BigDecimal.valueOf(unit)).longValue());
+  /**
+   * Whole nanoseconds. A wait longer than a long's worth of them (about 292 years) is cut to that,
+   * in effect "not in our lifetime", where narrowing it would wrap it into the past.
+   */
+  private static Duration saturated(BigDecimal nanos) {
+    return Duration.ofNanos(nanos.min(LONGEST_NANOS).longValue());
   }
 
   static Long number(HttpHeaders headers, String name) {

@@ -2,8 +2,10 @@ package dev.sluice.llm.http;
 
 import dev.sluice.llm.RateLimitSnapshot;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -29,7 +31,7 @@ public final class RetryAfter {
   }
 
   private static Optional<Instant> millis(Optional<String> value, Instant now) {
-    return value.flatMap(RetryAfter::decimal).map(ms -> now.plusNanos(scaled(ms, 1_000_000L)));
+    return value.flatMap(RetryAfter::decimal).map(ms -> now.plus(exact(ms.movePointLeft(3))));
   }
 
   private static Optional<Instant> retryAfter(Optional<String> value, Instant now) {
@@ -38,7 +40,7 @@ public final class RetryAfter {
     }
     Optional<BigDecimal> seconds = decimal(value.get());
     if (seconds.isPresent()) {
-      return Optional.of(now.plusNanos(scaled(seconds.get(), 1_000_000_000L)));
+      return Optional.of(now.plus(exact(seconds.get())));
     }
     try {
       return Optional.of(
@@ -66,7 +68,14 @@ public final class RetryAfter {
     return Optional.of(new BigDecimal(trimmed));
   }
 
-  private static long scaled(BigDecimal amount, long unitNanos) {
-    return amount.multiply(BigDecimal.valueOf(unitNanos)).longValue();
+  /**
+   * The seconds as a Duration, to the nanosecond. Not through a long of nanoseconds: that holds
+   * only 292 years, and a Retry-After of 12 digits (which {@link #decimal} allows) wrapped into a
+   * wrong, possibly past, instant.
+   */
+  private static Duration exact(BigDecimal seconds) {
+    BigDecimal whole = seconds.setScale(0, RoundingMode.DOWN);
+    long nanos = seconds.subtract(whole).movePointRight(9).longValue();
+    return Duration.ofSeconds(whole.longValueExact(), nanos);
   }
 }

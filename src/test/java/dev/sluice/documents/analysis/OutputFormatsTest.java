@@ -69,4 +69,16 @@ class OutputFormatsTest {
     assertThat(sentiment.check("{\"label\":\"neutral\",\"score\":0,\"reason\":\" \"}").problem())
         .isEqualTo("\"reason\" must be one sentence");
   }
+
+  /** Found by SentimentFormatFuzzTest: Parsson threw these numbers past the check as exceptions. */
+  @Test
+  void numbersBeyondWhatJsonPReadsAreInvalidAnswersNotExceptions() {
+    String hugeExponent = "{\"label\":\"neutral\",\"score\":1e-99999999999,\"reason\":\"r\"}";
+    String tooManyDigits = "{\"label\":\"neutral\",\"score\":0." + "1".repeat(1200) + "}";
+
+    assertThat(sentiment.check(hugeExponent).problem()).startsWith("not valid JSON");
+    assertThat(sentiment.check(tooManyDigits).problem()).startsWith("not valid JSON");
+    assertThat(points.check("{\"points\": [\"a\"], \"n\": 1e99999999999}").problem())
+        .startsWith("not valid JSON");
+  }
 }

@@ -9,7 +9,9 @@ import dev.sluice.llm.TokenCounter;
 import dev.sluice.llm.Usage;
 import dev.sluice.llm.http.HandlerReplay;
 import dev.sluice.llm.http.HandlerReplay.Outcome;
+import dev.sluice.llm.http.JsonSupport;
 import dev.sluice.llm.http.Transcripts;
+import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -99,5 +101,20 @@ class AnthropicStreamHandlerTest {
     assertThat(AnthropicStreamHandler.finishReason("refusal"))
         .isEqualTo(FinishReason.CONTENT_FILTER);
     assertThat(AnthropicStreamHandler.finishReason("pause_turn")).isEqualTo(FinishReason.OTHER);
+  }
+
+  /**
+   * Found with AnthropicStreamHandlerFuzzTest (seed usage-beyond-long): the summed input wrapped
+   * negative and Usage threw, failing the answer as a malformed event.
+   */
+  @Test
+  void absurdTokenCountsStopAtTheLargestLongInsteadOfFailingTheStream() {
+    JsonObject huge =
+        JsonSupport.parseObject(
+            "{\"input_tokens\":9223372036854775807,\"cache_read_input_tokens\":100,"
+                + "\"cache_creation_input_tokens\":18446744073709551617,\"output_tokens\":1e30}");
+
+    assertThat(AnthropicStreamHandler.usage(huge))
+        .isEqualTo(new Usage(Long.MAX_VALUE, Long.MAX_VALUE, 100));
   }
 }

@@ -92,4 +92,15 @@ class RateLimitHeadersTest {
     assertThat(RateLimitHeaders.goDuration("3 days")).isNull();
     assertThat(RateLimitHeaders.goDuration("1sx")).isNull();
   }
+
+  /** Found by RateLimitHeadersFuzzTest: the nanoseconds wrapped around into a negative wait. */
+  @Test
+  void aGoDurationBeyondALongOfNanosecondsIsCutNotWrapped() {
+    Duration longest = Duration.ofNanos(Long.MAX_VALUE);
+    assertThat(RateLimitHeaders.goDuration("88888888888888888888888120ms")).isEqualTo(longest);
+    assertThat(RateLimitHeaders.goDuration("99999999999")).isEqualTo(longest);
+    assertThat(RateLimitHeaders.goDuration("2562047h47m16.854775807s")).isEqualTo(longest);
+    assertThat(RateLimitHeaders.goDuration("2562047h47m16.854775806s"))
+        .isEqualTo(longest.minusNanos(1));
+  }
 }

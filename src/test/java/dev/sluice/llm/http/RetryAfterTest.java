@@ -62,4 +62,15 @@ class RetryAfterTest {
     assertThat(RetryAfter.of(Headers.of("content-type", "application/json"), CLOCK)).isNull();
     assertThat(RetryAfter.of(Headers.of("retry-after", "soon"), CLOCK)).isNull();
   }
+
+  /** Found by RetryAfterFuzzTest: 12 digits of seconds overflowed a long of nanoseconds. */
+  @Test
+  void aDelayOfCenturiesIsExactNotWrapped() {
+    assertThat(RetryAfter.of(Headers.of("retry-after", "099999999999"), CLOCK))
+        .isEqualTo(NOW.plusSeconds(99_999_999_999L));
+    assertThat(RetryAfter.of(Headers.of("retry-after", "999999999999.999999999"), CLOCK))
+        .isEqualTo(NOW.plusSeconds(999_999_999_999L).plusNanos(999_999_999));
+    assertThat(RetryAfter.of(Headers.of("retry-after-ms", "999999999999.999999999"), CLOCK))
+        .isEqualTo(NOW.plusMillis(999_999_999_999L).plusNanos(999_999));
+  }
 }
