@@ -115,7 +115,13 @@ public class ChatSocket extends Endpoint {
                 : request.getJsonNumber("afterSeq").longValue();
         hub().resume(chatId, subscriber, request.getString("messageId"), Math.max(0, afterSeq));
       }
-    } catch (JsonException | ClassCastException malformed) {
+    } catch (JsonException
+        | ClassCastException
+        | NumberFormatException
+        | ArithmeticException
+        | IllegalStateException
+        | UnsupportedOperationException malformed) {
+      // Parsson throws the last four for numbers past BigDecimal's range or 1,100 digits long.
       Sockets.close(session, CloseCodes.CANNOT_ACCEPT, "malformed request");
     }
   }

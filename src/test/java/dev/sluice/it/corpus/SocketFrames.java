@@ -52,6 +52,11 @@ final class SocketFrames {
               "afterSeq huge",
               path,
               "{\"type\":\"resume\",\"messageId\":\"x\",\"afterSeq\":1e400}"));
+      cases.add(
+          SocketCase.text(
+              "afterSeq past BigDecimal",
+              path,
+              "{\"type\":\"resume\",\"messageId\":\"x\",\"afterSeq\":1e99999999999}"));
       cases.add(SocketCase.text("unicode", path, "\u6f22\uD83D\uDE00\u0000"));
       cases.add(new SocketCase("binary", path, null, ByteBuffer.wrap(new byte[1024]), false));
       cases.add(
