@@ -3,7 +3,7 @@ package dev.sluice.generations;
 import dev.sluice.admission.CallOrigin;
 import dev.sluice.admission.ProviderCallEnded;
 import dev.sluice.llm.ProviderRuntime;
-import dev.sluice.llm.config.ConfigView;
+import dev.sluice.platform.config.ConfigView;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.sluice.generations;
 
 import dev.sluice.llm.ProviderRuntime;
-import dev.sluice.llm.config.ConfigView;
+import dev.sluice.platform.config.ConfigView;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.sluice.queues;
 
-import dev.sluice.llm.config.ConfigView;
+import dev.sluice.platform.config.ConfigView;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
 import jakarta.annotation.Resource;

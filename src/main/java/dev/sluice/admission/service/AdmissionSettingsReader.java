@@ -4,7 +4,7 @@ import dev.sluice.admission.BreakerSettings;
 import dev.sluice.admission.FallbackChain;
 import dev.sluice.admission.LaneSettings;
 import dev.sluice.admission.RetryPolicy;
-import dev.sluice.llm.config.ConfigView;
+import dev.sluice.platform.config.ConfigView;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.sluice.admission.LaneLimit;
 import dev.sluice.admission.LaneOverride;
 import dev.sluice.admission.LaneSnapshot;
 import dev.sluice.llm.ProviderRuntime;
-import dev.sluice.llm.config.ConfigView;
+import dev.sluice.platform.config.ConfigView;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -7,6 +7,7 @@ import dev.sluice.llm.anthropic.AnthropicProvider;
 import dev.sluice.llm.openai.OpenAiProvider;
 import dev.sluice.llm.simulated.SimulatedProvider;
 import dev.sluice.llm.simulated.SimulatorSettings;
+import dev.sluice.platform.config.ConfigView;
 
 /** Creates the adapter for a provider's wire protocol. */
 public final class AdapterFactory {

@@ -4,6 +4,7 @@ import dev.sluice.llm.Capability;
 import dev.sluice.llm.ModelCatalog;
 import dev.sluice.llm.ModelInfo;
 import dev.sluice.llm.Price;
+import dev.sluice.platform.config.ConfigView;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

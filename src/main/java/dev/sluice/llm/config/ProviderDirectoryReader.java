@@ -2,6 +2,7 @@ package dev.sluice.llm.config;
 
 import dev.sluice.llm.LlmProvider;
 import dev.sluice.llm.ProviderSettings;
+import dev.sluice.platform.config.ConfigView;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

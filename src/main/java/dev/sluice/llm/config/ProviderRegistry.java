@@ -1,6 +1,7 @@
 package dev.sluice.llm.config;
 
 import dev.sluice.llm.ProviderRuntime;
+import dev.sluice.platform.config.ConfigView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,6 +2,7 @@ package dev.sluice.llm.config;
 
 import dev.sluice.llm.ProviderSettings;
 import dev.sluice.llm.ProviderType;
+import dev.sluice.platform.config.ConfigView;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;

@@ -1,5 +1,2 @@
-/**
- * The container's managed executors, exposed to features as the threads they may run short tasks
- * on.
- */
+/** Helpers for work that runs on the container's managed executors, such as unwrapping futures. */
 package dev.sluice.platform.concurrent;

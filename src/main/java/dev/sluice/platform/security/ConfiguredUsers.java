@@ -1,6 +1,6 @@
 package dev.sluice.platform.security;
 
-import dev.sluice.llm.config.ConfigView;
+import dev.sluice.platform.config.ConfigView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.llm.Capability;
 import dev.sluice.llm.ModelCatalog;
 import dev.sluice.llm.ModelInfo;
+import dev.sluice.platform.config.ConfigView;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

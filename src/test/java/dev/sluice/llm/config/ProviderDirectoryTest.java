@@ -10,6 +10,7 @@ import dev.sluice.llm.LlmException;
 import dev.sluice.llm.LlmProvider;
 import dev.sluice.llm.ProviderSettings;
 import dev.sluice.llm.StreamListener;
+import dev.sluice.platform.config.ConfigView;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

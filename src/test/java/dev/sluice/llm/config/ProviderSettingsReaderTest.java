@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.llm.ProviderSettings;
 import dev.sluice.llm.ProviderType;
+import dev.sluice.platform.config.ConfigView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

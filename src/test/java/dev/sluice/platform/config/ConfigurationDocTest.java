@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.admission.CallOrigin;
 import dev.sluice.admission.service.AdmissionSettingsReader;
-import dev.sluice.llm.config.ConfigView;
 import dev.sluice.llm.config.ProviderDirectoryReader;
 import dev.sluice.llm.simulated.SimulatorSettings;
 import dev.sluice.platform.security.ConfiguredUsers;

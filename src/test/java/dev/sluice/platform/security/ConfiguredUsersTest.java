@@ -3,7 +3,7 @@ package dev.sluice.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.llm.config.ConfigView;
+import dev.sluice.platform.config.ConfigView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

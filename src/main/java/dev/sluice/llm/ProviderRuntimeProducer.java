@@ -1,6 +1,5 @@
-package dev.sluice.platform.concurrent;
+package dev.sluice.llm;
 
-import dev.sluice.llm.ProviderRuntime;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -1,6 +1,5 @@
-package dev.sluice.llm.config;
+package dev.sluice.platform.config;
 
-import dev.sluice.platform.config.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.sluice.llm.config;
+package dev.sluice.platform.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
