@@ -109,6 +109,11 @@ public class ChatSocket extends Endpoint {
     try {
       JsonObject request = Json.createReader(new StringReader(text)).readObject();
       if ("resume".equals(request.getString("type", "")) && request.containsKey("messageId")) {
+        if (request.getString("messageId").indexOf('\0') >= 0) {
+          // No id holds a NUL, and PostgreSQL would fail to look one up.
+          Sockets.close(session, CloseCodes.CANNOT_ACCEPT, "malformed request");
+          return;
+        }
         long afterSeq =
             request.getJsonNumber("afterSeq") == null
                 ? 0

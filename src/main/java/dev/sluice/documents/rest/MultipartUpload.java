@@ -3,6 +3,7 @@ package dev.sluice.documents.rest;
 import dev.sluice.documents.Document;
 import dev.sluice.documents.extract.UploadedFile;
 import dev.sluice.platform.problem.ProblemException;
+import dev.sluice.platform.rest.StrictJson;
 import jakarta.ws.rs.core.EntityPart;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,9 @@ record MultipartUpload(UploadedFile file, String title) {
       if (title != null && title.strip().length() > Document.MAX_TITLE) {
         throw ProblemException.invalidField(
             400, "title", "at most " + Document.MAX_TITLE + " characters");
+      }
+      if (title != null && title.indexOf('\0') >= 0) {
+        throw ProblemException.invalidField(400, "title", StrictJson.NO_NUL);
       }
       if (file == null) {
         throw ProblemException.invalidField(

@@ -5,6 +5,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
@@ -85,6 +86,9 @@ public final class StrictJson {
     return path.isEmpty() ? shown : path + "." + shown;
   }
 
+  /** Why a string holding U+0000 is refused, here and in query parameters. */
+  public static final String NO_NUL = "must not contain the NUL character (U+0000)";
+
   static ProblemException invalid(String field, String message) {
     return ProblemException.invalidField(400, field, message);
   }
@@ -102,7 +106,12 @@ public final class StrictJson {
 
     private JsonValue scalar(String path) {
       try {
-        return parser.getValue();
+        JsonValue value = parser.getValue();
+        if (value instanceof JsonString text && text.getString().indexOf('\0') >= 0) {
+          // PostgreSQL stores no NUL in text, and no client means one: refused here, not a 500.
+          throw invalid(whole(path), NO_NUL);
+        }
+        return value;
       } catch (NumberFormatException
           | ArithmeticException
           | IllegalStateException

@@ -57,6 +57,9 @@ final class SocketFrames {
               "afterSeq past BigDecimal",
               path,
               "{\"type\":\"resume\",\"messageId\":\"x\",\"afterSeq\":1e99999999999}"));
+      cases.add(
+          SocketCase.text(
+              "messageId with NUL", path, "{\"type\":\"resume\",\"messageId\":\"a\\u0000b\"}"));
       cases.add(SocketCase.text("unicode", path, "\u6f22\uD83D\uDE00\u0000"));
       cases.add(new SocketCase("binary", path, null, ByteBuffer.wrap(new byte[1024]), false));
       cases.add(
