@@ -116,12 +116,17 @@ class HostileRequestsIT {
 
   @Test
   void refusedMethodsAndRepresentationsAreProblems() {
-    for (String target : List.of("/", "/signin", "/api/models", "/assets/sluice.css")) {
+    List<String> targets = List.of("/", "/signin", "/api/models", "/assets/sluice.css");
+    for (String target : targets) {
       Answer brew = raw().request("BREW", target, null);
       assertProblem(brew, 405);
       assertThat(brew.header("Allow")).contains("GET");
-      // Liberty's security refuses TRACE to its static file and servlet defaults itself, before any
-      // filter, with an empty 403; the API's own refusal is a problem.
+    }
+    // Liberty's security refuses TRACE to its static file and servlet defaults itself, before any
+    // filter, with an empty 403; the API's own refusal is a problem. TRACE goes last: a TRACE to a
+    // static path can leave Liberty's file servlet "temporarily unavailable" (503, SRVE0095I) for
+    // what follows, an open finding (docs/hostile-input.md).
+    for (String target : targets) {
       Answer trace = raw().request("TRACE", target, null);
       assertThat(trace.status()).as(target).isIn(403, 405);
       assertNoInternals(trace);
