@@ -1,5 +1,6 @@
 package dev.sluice.documents;
 
+import dev.sluice.documents.extract.DocumentText;
 import dev.sluice.platform.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.sluice.documents.extract;
 
-import dev.sluice.documents.DocumentText;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
 import java.io.IOException;

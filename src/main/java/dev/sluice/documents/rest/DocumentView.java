@@ -1,7 +1,7 @@
 package dev.sluice.documents.rest;
 
 import dev.sluice.documents.Document;
-import dev.sluice.documents.DocumentText;
+import dev.sluice.documents.extract.DocumentText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

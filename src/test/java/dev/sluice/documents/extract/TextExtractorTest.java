@@ -18,7 +18,7 @@ class TextExtractorTest {
         extract("report.pdf", "application/pdf", SampleFiles.pdf("Rivers of Europe", "The Rhine"));
 
     assertThat(pdf.contentType()).isEqualTo("application/pdf");
-    assertThat(pdf.kind()).isEqualTo(DocumentKind.TEXT);
+    assertThat(DocumentKind.of(pdf.contentType())).isEqualTo(DocumentKind.TEXT);
     assertThat(pdf.text()).contains("Rivers of Europe").contains("The Rhine");
   }
 
@@ -79,7 +79,7 @@ class TextExtractorTest {
     Extraction png = extract("dot.png", "image/png", SampleFiles.png());
 
     assertThat(png.contentType()).isEqualTo("image/png");
-    assertThat(png.kind()).isEqualTo(DocumentKind.IMAGE);
+    assertThat(DocumentKind.of(png.contentType())).isEqualTo(DocumentKind.IMAGE);
     assertThat(png.text()).isNull();
   }
 
@@ -102,7 +102,7 @@ class TextExtractorTest {
     Extraction audio = extract("voice", null, wav);
 
     assertThat(audio.contentType()).isEqualTo("audio/wav");
-    assertThat(audio.kind()).isEqualTo(DocumentKind.AUDIO);
+    assertThat(DocumentKind.of(audio.contentType())).isEqualTo(DocumentKind.AUDIO);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.sluice.documents;
+package dev.sluice.documents.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

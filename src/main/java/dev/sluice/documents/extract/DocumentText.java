@@ -1,4 +1,4 @@
-package dev.sluice.documents;
+package dev.sluice.documents.extract;
 
 /** The rules for a document's text, whatever way it arrived (upload, JSON, bulk line). */
 public final class DocumentText {
