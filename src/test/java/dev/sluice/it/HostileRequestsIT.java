@@ -131,6 +131,12 @@ class HostileRequestsIT {
       assertThat(trace.status()).as(target).isIn(403, 405);
       assertNoInternals(trace);
     }
+    // The open finding's symptom, checked each run: the static files still serve after the TRACEs.
+    assertThat(raw().get("/assets/sluice.css").status()).isEqualTo(200);
+    // Refused by the sign-in check before the method filter, yet the same 405 as everywhere.
+    Answer unsignedBrew = raw().request("BREW", "/api/chats", null);
+    assertProblem(unsignedBrew, 405);
+    assertThat(unsignedBrew.header("Allow")).contains("GET");
     assertProblem(raw().request("TRACE", "/api/models", null), 405);
     assertProblem(raw().get("/signin"), 405);
     assertProblem(raw().request("PUT", "/signin", ""), 405);

@@ -30,6 +30,12 @@ public class ContainerErrorServlet extends HttpServlet {
       throws IOException {
     Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String instance = path == null ? request.getRequestURI() : path.toString();
+    if (!MethodRefusal.isKnown(request.getMethod())) {
+      // An unknown method refused by the container before the method filter ran (a 401 on a
+      // protected path): the same 405 as everywhere else, whatever else is wrong with the request.
+      MethodRefusal.send(request, response, instance);
+      return;
+    }
     var pending = PendingProblem.of(request);
     if (pending.isPresent()) {
       // The container keeps headers set before the error, but not always after it failed.

@@ -1,7 +1,6 @@
 package dev.sluice.platform.rest;
 
-import dev.sluice.platform.problem.Problem;
-import dev.sluice.platform.problem.ServletProblems;
+import dev.sluice.platform.problem.MethodRefusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -9,7 +8,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * Refuses a method Sluice answers nowhere ({@code BREW}, {@code TRACE}, WebDAV's) with a 405
@@ -19,30 +17,16 @@ import java.util.Set;
 @WebFilter("/*")
 public class KnownMethodsFilter extends HttpFilter {
 
-  static final Set<String> KNOWN =
-      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-  static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
-
   private static final long serialVersionUID = 1L;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (KNOWN.contains(request.getMethod())) {
+    if (MethodRefusal.isKnown(request.getMethod())) {
       chain.doFilter(request, response);
       return;
     }
-    response.setHeader("Allow", ALLOW);
-    ServletProblems.send(
-        response,
-        Problem.of(405, "Method Not Allowed", "Sluice answers no " + safe(request) + " requests")
-            .withInstance(request.getRequestURI()));
-  }
-
-  /** The method's name if it is a plain token, so a caller's bytes are not echoed at length. */
-  private static String safe(HttpServletRequest request) {
-    String method = request.getMethod();
-    return method.length() <= 20 && method.chars().allMatch(Character::isLetter) ? method : "such";
+    MethodRefusal.send(request, response, request.getRequestURI());
   }
 }
