@@ -1,6 +1,7 @@
 package dev.sluice.chat;
 
 import dev.sluice.platform.database.Timestamps;
+import dev.sluice.platform.rest.PageCursor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -87,8 +88,8 @@ public class Chat {
     return Timestamps.toInstant(updatedAt);
   }
 
-  /** Where this chat stands in its owner's list. */
-  public ChatCursor cursor() {
-    return new ChatCursor(updatedAt, id);
+  /** Where this chat stands in its owner's list: by {@code (updatedAt, id)}. */
+  public PageCursor<LocalDateTime> cursor() {
+    return new PageCursor<>(updatedAt, id);
   }
 }

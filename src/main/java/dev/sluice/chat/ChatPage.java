@@ -1,9 +1,11 @@
 package dev.sluice.chat;
 
+import dev.sluice.platform.rest.PageCursor;
+import java.time.LocalDateTime;
 import java.util.List;
 
 /** One page of a user's chats, newest first, and where the next page starts (null at the end). */
-public record ChatPage(List<Chat> items, ChatCursor next) {
+public record ChatPage(List<Chat> items, PageCursor<LocalDateTime> next) {
 
   /**
    * Builds a page from rows read with one more than {@code limit}: the extra row only says that

@@ -1,5 +1,7 @@
 package dev.sluice.chat;
 
+import dev.sluice.platform.rest.PageCursor;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,9 +14,9 @@ public interface ChatRepository {
 
   /**
    * Up to {@code max} of {@code owner}'s chats, most recently active first, starting after {@code
-   * after} (from the start when null).
+   * after}, a cursor on {@code (updatedAt, id)} (from the start when null).
    */
-  List<Chat> ownedBy(String owner, ChatCursor after, int max);
+  List<Chat> ownedBy(String owner, PageCursor<LocalDateTime> after, int max);
 
   /** Removes the chat and every message of it. */
   void delete(Chat chat);

@@ -3,11 +3,13 @@ package dev.sluice.chat;
 import dev.sluice.llm.config.ProviderDirectory;
 import dev.sluice.llm.config.ProviderRegistry;
 import dev.sluice.platform.problem.ProblemException;
+import dev.sluice.platform.rest.PageCursor;
 import dev.sluice.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDateTime;
 
 /**
  * The chat use cases for the signed-in caller. A chat someone may not read is reported as missing,
@@ -38,7 +40,7 @@ public class ChatService {
   }
 
   /** The caller's own chats; an admin's list holds only the admin's too. */
-  public ChatPage mine(int limit, ChatCursor after) {
+  public ChatPage mine(int limit, PageCursor<LocalDateTime> after) {
     return ChatPage.of(chats.ownedBy(caller.name(), after, limit + 1), limit);
   }
 

@@ -1,9 +1,11 @@
 package dev.sluice.chat;
 
+import dev.sluice.platform.rest.PageCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +27,7 @@ public class JpaChatRepository implements ChatRepository {
   }
 
   @Override
-  public List<Chat> ownedBy(String owner, ChatCursor after, int max) {
+  public List<Chat> ownedBy(String owner, PageCursor<LocalDateTime> after, int max) {
     // Keyset paging on the index (owner, updated_at, id): the page after a cursor costs the same
     // however deep it is, and rows inserted meanwhile do not shift later pages.
     TypedQuery<Chat> query;
@@ -38,11 +40,11 @@ public class JpaChatRepository implements ChatRepository {
     } else {
       query =
           em.createQuery(
-                  "SELECT c FROM Chat c WHERE c.owner = :owner AND (c.updatedAt < :at"
-                      + " OR (c.updatedAt = :at AND c.id < :id))"
+                  "SELECT c FROM Chat c WHERE c.owner = :owner AND (c.updatedAt < :updatedAt"
+                      + " OR (c.updatedAt = :updatedAt AND c.id < :id))"
                       + " ORDER BY c.updatedAt DESC, c.id DESC",
                   Chat.class)
-              .setParameter("at", after.updatedAt())
+              .setParameter("updatedAt", after.key())
               .setParameter("id", after.id());
     }
     return query.setParameter("owner", owner).setMaxResults(max).getResultList();

@@ -1,9 +1,11 @@
 package dev.sluice.documents;
 
+import dev.sluice.platform.rest.PageCursor;
+import java.time.LocalDateTime;
 import java.util.List;
 
 /** One page of a user's documents, newest first, and where the next starts (null at the end). */
-public record DocumentPage(List<DocumentSummary> items, DocumentCursor next) {
+public record DocumentPage(List<DocumentSummary> items, PageCursor<LocalDateTime> next) {
 
   /**
    * Builds a page from rows read with one more than {@code limit}: the extra row only says that

@@ -1,5 +1,7 @@
 package dev.sluice.documents;
 
+import dev.sluice.platform.rest.PageCursor;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +15,11 @@ public interface DocumentRepository {
 
   /**
    * Up to {@code max} of {@code owner}'s documents matching {@code filter}, newest first, starting
-   * after {@code after} (from the start when null), without their text.
+   * after {@code after}, a cursor on {@code (createdAt, id)} (from the start when null), without
+   * their text.
    */
-  List<DocumentSummary> ownedBy(String owner, DocumentFilter filter, DocumentCursor after, int max);
+  List<DocumentSummary> ownedBy(
+      String owner, DocumentFilter filter, PageCursor<LocalDateTime> after, int max);
 
   /** Removes the document and its bytes. */
   void delete(Document document);

@@ -1,10 +1,12 @@
 package dev.sluice.documents;
 
 import dev.sluice.platform.problem.ProblemException;
+import dev.sluice.platform.rest.PageCursor;
 import dev.sluice.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.LocalDateTime;
 
 /**
  * The stored documents of the signed-in caller. A document someone may not read is reported as
@@ -23,7 +25,7 @@ public class DocumentService {
   }
 
   /** The caller's own documents; an admin's list holds only the admin's too, as for chats. */
-  public DocumentPage mine(DocumentFilter filter, int limit, DocumentCursor after) {
+  public DocumentPage mine(DocumentFilter filter, int limit, PageCursor<LocalDateTime> after) {
     return DocumentPage.of(documents.ownedBy(caller.name(), filter, after, limit + 1), limit);
   }
 

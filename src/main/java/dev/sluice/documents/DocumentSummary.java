@@ -1,5 +1,6 @@
 package dev.sluice.documents;
 
+import dev.sluice.platform.rest.PageCursor;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -31,7 +32,8 @@ public record DocumentSummary(
     return DocumentKind.of(contentType);
   }
 
-  public DocumentCursor cursor() {
-    return new DocumentCursor(storedAt, id);
+  /** Where this document stands in its owner's list: by {@code (createdAt, id)}. */
+  public PageCursor<LocalDateTime> cursor() {
+    return new PageCursor<>(storedAt, id);
   }
 }

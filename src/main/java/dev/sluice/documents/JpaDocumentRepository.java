@@ -1,9 +1,11 @@
 package dev.sluice.documents;
 
+import dev.sluice.platform.rest.PageCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +31,7 @@ public class JpaDocumentRepository implements DocumentRepository {
 
   @Override
   public List<DocumentSummary> ownedBy(
-      String owner, DocumentFilter filter, DocumentCursor after, int max) {
+      String owner, DocumentFilter filter, PageCursor<LocalDateTime> after, int max) {
     TypedQuery<DocumentSummary> query =
         em.createQuery(listQuery(filter, after), DocumentSummary.class)
             .setParameter("owner", owner);
@@ -40,7 +42,7 @@ public class JpaDocumentRepository implements DocumentRepository {
       query.setParameter("title", filter.titlePattern());
     }
     if (after != null) {
-      query.setParameter("at", after.createdAt()).setParameter("id", after.id());
+      query.setParameter("createdAt", after.key()).setParameter("id", after.id());
     }
     return query.setMaxResults(max).getResultList();
   }
@@ -50,7 +52,7 @@ public class JpaDocumentRepository implements DocumentRepository {
    * conditions, so a filtered page is still a range of that index. The text is built from fixed
    * pieces only; every value is a parameter.
    */
-  private static String listQuery(DocumentFilter filter, DocumentCursor after) {
+  private static String listQuery(DocumentFilter filter, PageCursor<LocalDateTime> after) {
     StringBuilder jpql =
         new StringBuilder(DocumentSummary.SELECT).append(" WHERE d.owner = :owner");
     if (filter.contentType() != null) {
@@ -60,7 +62,7 @@ public class JpaDocumentRepository implements DocumentRepository {
       jpql.append(" AND LOWER(d.title) LIKE :title").append(LikePattern.ESCAPE);
     }
     if (after != null) {
-      jpql.append(" AND (d.createdAt < :at OR (d.createdAt = :at AND d.id < :id))");
+      jpql.append(" AND (d.createdAt < :createdAt OR (d.createdAt = :createdAt AND d.id < :id))");
     }
     return jpql.append(" ORDER BY d.createdAt DESC, d.id DESC").toString();
   }

@@ -1,9 +1,9 @@
 package dev.sluice.generations;
 
 import dev.sluice.admission.CallOrigin;
-import dev.sluice.chat.ChatCursor;
 import dev.sluice.platform.database.ConsoleQueries;
 import dev.sluice.platform.database.Timestamps;
+import dev.sluice.platform.rest.PageCursor;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,8 +60,11 @@ public class GenerationQueries {
 
   @Inject ConsoleQueries query;
 
-  /** Up to {@code max} generations after the cursor (null: the newest), newest first. */
-  public List<Generation> page(GenerationFilter filter, ChatCursor after, int max) {
+  /**
+   * Up to {@code max} generations after the cursor on {@code (startedAt, id)} (null: the newest),
+   * newest first.
+   */
+  public List<Generation> page(GenerationFilter filter, PageCursor<LocalDateTime> after, int max) {
     StringBuilder sql =
         new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM generation WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
@@ -82,9 +85,10 @@ public class GenerationQueries {
     if (after != null) {
       // The first condition is a plain range both databases use on the index; the row comparison
       // is the exact keyset bound.
+      LocalDateTime startedAt = after.key();
       sql.append(" AND started_at <= ? AND (started_at, id) < (?, ?)");
-      args.add(after.updatedAt());
-      args.add(after.updatedAt());
+      args.add(startedAt);
+      args.add(startedAt);
       args.add(after.id());
     }
     sql.append(" ORDER BY ")

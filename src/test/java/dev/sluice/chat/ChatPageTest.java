@@ -54,6 +54,6 @@ class ChatPageTest {
     Chat chat = Chat.start("ana", new ChatDraft("t", "sim-large", null), clock);
 
     assertThat(chat.updatedAt()).isEqualTo(Instant.parse("2026-11-22T10:00:00.123456Z"));
-    assertThat(chat.cursor().updatedAt().getNano()).isEqualTo(123_456_000);
+    assertThat(chat.cursor().key().getNano()).isEqualTo(123_456_000);
   }
 }

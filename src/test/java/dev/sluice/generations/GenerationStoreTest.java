@@ -3,16 +3,17 @@ package dev.sluice.generations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.admission.CallOrigin;
-import dev.sluice.chat.ChatCursor;
 import dev.sluice.platform.database.ConsoleQueries;
 import dev.sluice.platform.database.SchemaMigration;
 import dev.sluice.platform.database.Timestamps;
+import dev.sluice.platform.rest.PageCursor;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,7 +56,7 @@ class GenerationStoreTest {
     write(rows);
 
     List<String> seen = new ArrayList<>();
-    ChatCursor cursor = null;
+    PageCursor<LocalDateTime> cursor = null;
     GenerationFilter demo = GenerationFilter.parse(null, null, "demo", null, null, null);
     for (int page = 0; page < 10; page++) {
       List<Generation> got = queries.page(demo, cursor, 4);
@@ -64,7 +65,7 @@ class GenerationStoreTest {
       }
       got.forEach(g -> seen.add(g.id()));
       Generation last = got.get(got.size() - 1);
-      cursor = new ChatCursor(Timestamps.fromInstant(last.startedAt()), last.id());
+      cursor = new PageCursor<>(Timestamps.fromInstant(last.startedAt()), last.id());
     }
 
     List<String> expected =

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.admission.Priority;
 import dev.sluice.chat.Chat;
-import dev.sluice.chat.ChatCursor;
 import dev.sluice.chat.ChatDraft;
 import dev.sluice.chat.ChatMessage;
 import dev.sluice.chat.ChatPage;
 import dev.sluice.chat.ChatRepository;
 import dev.sluice.chat.MessageRole;
 import dev.sluice.chat.MessageStatus;
+import dev.sluice.platform.rest.PageCursor;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.RollbackException;
@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,10 +98,10 @@ class ChatRepositoryIT {
         });
 
     List<String> seen = new ArrayList<>();
-    ChatCursor after = null;
+    PageCursor<LocalDateTime> after = null;
     int pages = 0;
     do {
-      ChatCursor from = after;
+      PageCursor<LocalDateTime> from = after;
       ChatPage page = inTransaction(() -> ChatPage.of(chats.ownedBy(ana, from, 3), 2));
       page.items().forEach(c -> assertEquals(ana, c.owner()));
       page.items().forEach(c -> seen.add(c.id()));

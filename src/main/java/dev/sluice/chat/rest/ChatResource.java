@@ -1,10 +1,10 @@
 package dev.sluice.chat.rest;
 
 import dev.sluice.chat.Chat;
-import dev.sluice.chat.ChatCursor;
 import dev.sluice.chat.ChatService;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
+import dev.sluice.platform.rest.PageCursor;
 import dev.sluice.platform.rest.PageLimit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDateTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,8 +72,9 @@ public class ChatResource {
           String after) {
     requireSignIn();
     int size = PageLimit.parse(limit, "limit");
-    ChatCursor cursor = after == null || after.isBlank() ? null : ChatCursor.decode(after, "after");
-    return ChatPageView.of(chats.mine(size, cursor));
+    PageCursor<LocalDateTime> afterUpdatedAt =
+        after == null || after.isBlank() ? null : PageCursor.decodeTime(after, "after");
+    return ChatPageView.of(chats.mine(size, afterUpdatedAt));
   }
 
   @GET

@@ -1,10 +1,11 @@
 package dev.sluice.documents.batch;
 
-import dev.sluice.chat.ChatCursor;
+import dev.sluice.platform.rest.PageCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.LocalDateTime;
 import java.util.List;
 
 /**
@@ -17,8 +18,8 @@ public class BatchQueries {
   @PersistenceContext(unitName = "sluice")
   EntityManager em;
 
-  /** Up to {@code max} of the owner's batches after the cursor (the cursor's time is createdAt). */
-  public List<AnalysisBatch> ownedBy(String owner, ChatCursor after, int max) {
+  /** Up to {@code max} of the owner's batches after the cursor on {@code (createdAt, id)}. */
+  public List<AnalysisBatch> ownedBy(String owner, PageCursor<LocalDateTime> after, int max) {
     TypedQuery<AnalysisBatch> query;
     if (after == null) {
       query =
@@ -30,11 +31,11 @@ public class BatchQueries {
       query =
           em.createQuery(
                   "SELECT b FROM AnalysisBatch b WHERE b.owner = :owner AND b.kind = :kind"
-                      + " AND (b.createdAt < :at"
-                      + " OR (b.createdAt = :at AND b.id < :id))"
+                      + " AND (b.createdAt < :createdAt"
+                      + " OR (b.createdAt = :createdAt AND b.id < :id))"
                       + " ORDER BY b.createdAt DESC, b.id DESC",
                   AnalysisBatch.class)
-              .setParameter("at", after.updatedAt())
+              .setParameter("createdAt", after.key())
               .setParameter("id", after.id());
     }
     return query

@@ -1,7 +1,6 @@
 package dev.sluice.documents.rest;
 
 import dev.sluice.documents.Document;
-import dev.sluice.documents.DocumentCursor;
 import dev.sluice.documents.DocumentFilter;
 import dev.sluice.documents.DocumentIntake;
 import dev.sluice.documents.DocumentService;
@@ -10,6 +9,7 @@ import dev.sluice.documents.IncomingDocument;
 import dev.sluice.documents.batch.BatchQueries;
 import dev.sluice.documents.jobs.DocumentJobs;
 import dev.sluice.documents.jobs.UploadAnalyses;
+import dev.sluice.platform.rest.PageCursor;
 import dev.sluice.platform.rest.PageLimit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -127,9 +128,10 @@ public class DocumentResource {
           String title) {
     requireSignIn();
     int size = PageLimit.parse(limit, "limit");
-    DocumentCursor cursor =
-        after == null || after.isBlank() ? null : DocumentCursor.decode(after, "after");
-    return DocumentPageView.of(documents.mine(DocumentFilter.of(contentType, title), size, cursor));
+    PageCursor<LocalDateTime> afterCreatedAt =
+        after == null || after.isBlank() ? null : PageCursor.decodeTime(after, "after");
+    return DocumentPageView.of(
+        documents.mine(DocumentFilter.of(contentType, title), size, afterCreatedAt));
   }
 
   @GET

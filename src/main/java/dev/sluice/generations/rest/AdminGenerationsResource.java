@@ -1,11 +1,11 @@
 package dev.sluice.generations.rest;
 
-import dev.sluice.chat.ChatCursor;
 import dev.sluice.generations.Generation;
 import dev.sluice.generations.GenerationFilter;
 import dev.sluice.generations.GenerationQueries;
 import dev.sluice.platform.database.Timestamps;
 import dev.sluice.platform.problem.ProblemException;
+import dev.sluice.platform.rest.PageCursor;
 import dev.sluice.platform.rest.PageLimit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,15 +46,16 @@ public class AdminGenerationsResource {
       @QueryParam("cursor") String cursor) {
     GenerationFilter filter = GenerationFilter.parse(status, model, user, source, from, to);
     int max = PageLimit.parseConsole(limit);
-    ChatCursor after =
-        cursor == null || cursor.isBlank() ? null : ChatCursor.decode(cursor, "cursor");
-    List<Generation> rows = queries.page(filter, after, max + 1);
+    PageCursor<LocalDateTime> afterStartedAt =
+        cursor == null || cursor.isBlank() ? null : PageCursor.decodeTime(cursor, "cursor");
+    List<Generation> rows = queries.page(filter, afterStartedAt, max + 1);
     boolean more = rows.size() > max;
     List<Generation> page = more ? rows.subList(0, max) : rows;
     String next = null;
     if (more) {
       Generation last = page.get(page.size() - 1);
-      next = new ChatCursor(Timestamps.fromInstant(last.startedAt()), last.id()).encode();
+      LocalDateTime startedAt = Timestamps.fromInstant(last.startedAt());
+      next = new PageCursor<>(startedAt, last.id()).encode();
     }
     return new GenerationPageView(page.stream().map(GenerationView::summary).toList(), next);
   }

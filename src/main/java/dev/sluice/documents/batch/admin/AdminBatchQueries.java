@@ -6,6 +6,7 @@ import dev.sluice.documents.batch.AnalysisResult;
 import dev.sluice.documents.batch.RunKind;
 import dev.sluice.platform.database.ConsoleQueries;
 import dev.sluice.platform.database.Timestamps;
+import dev.sluice.platform.rest.PageCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,7 +47,7 @@ public class AdminBatchQueries {
     }
     if (filter.cursor() != null) {
       // The first term bounds the index range; the second breaks ties within one instant.
-      jpql.append(" AND b.createdAt <= :at AND (b.createdAt < :at OR b.id < :id)");
+      jpql.append(" AND b.createdAt <= :createdAt AND (b.createdAt < :createdAt OR b.id < :id)");
     }
     jpql.append(" ORDER BY b.createdAt DESC, b.id DESC");
     TypedQuery<AnalysisBatch> query =
@@ -67,7 +68,7 @@ public class AdminBatchQueries {
     }
     if (filter.cursor() != null) {
       query
-          .setParameter("at", filter.cursor().createdAt())
+          .setParameter("createdAt", filter.cursor().key())
           .setParameter("id", filter.cursor().id());
     }
     return console.run(() -> query.setMaxResults(max).getResultList());
@@ -98,8 +99,13 @@ public class AdminBatchQueries {
     return counts;
   }
 
-  /** Up to {@code max} failed results of the batch after the cursor, in item order. */
-  public List<AnalysisResult> failed(String batchId, ErrorCursor after, int max) {
+  /**
+   * Up to {@code max} failed results of the batch after the cursor on {@code (itemNo, analysis)}
+   * (null: from the first), in item order.
+   */
+  public List<AnalysisResult> failed(String batchId, PageCursor<Integer> after, int max) {
+    int afterItem = after == null ? 0 : after.key();
+    String afterAnalysis = after == null ? "" : after.id();
     TypedQuery<AnalysisResult> query =
         console
             .bounded(
@@ -111,8 +117,8 @@ public class AdminBatchQueries {
                     AnalysisResult.class))
             .setParameter("batch", batchId)
             .setParameter("failed", AnalysisStatus.FAILED)
-            .setParameter("item", after.itemNo())
-            .setParameter("analysis", after.analysis())
+            .setParameter("item", afterItem)
+            .setParameter("analysis", afterAnalysis)
             .setMaxResults(max);
     return console.run(query::getResultList);
   }

@@ -8,6 +8,7 @@ import dev.sluice.documents.batch.BatchStore;
 import dev.sluice.documents.batch.JobControl;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
+import dev.sluice.platform.rest.PageCursor;
 import jakarta.batch.operations.JobExecutionIsRunningException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,17 +46,20 @@ public class AdminBatchService {
     String next = null;
     if (more) {
       AnalysisBatch last = page.get(page.size() - 1);
-      next = new BatchCursor(stored(last), last.id()).encode();
+      next = new PageCursor<>(createdAt(last), last.id()).encode();
     }
     return new Page<>(items, next);
   }
 
-  private static LocalDateTime stored(AnalysisBatch batch) {
+  private static LocalDateTime createdAt(AnalysisBatch batch) {
     return LocalDateTime.ofInstant(batch.createdAt(), ZoneOffset.UTC);
   }
 
-  /** A page of the batch's failed results in item order; 404 when there is no such batch. */
-  public Page<AnalysisResult> errors(String id, int limit, ErrorCursor after) {
+  /**
+   * A page of the batch's failed results in item order, after a cursor on {@code (itemNo,
+   * analysis)} (null: from the first); 404 when there is no such batch.
+   */
+  public Page<AnalysisResult> errors(String id, int limit, PageCursor<Integer> after) {
     AnalysisBatch batch = batches.get(id);
     List<AnalysisResult> rows = queries.failed(batch.id(), after, limit + 1);
     boolean more = rows.size() > limit;
@@ -63,7 +67,7 @@ public class AdminBatchService {
     String next = null;
     if (more) {
       AnalysisResult last = page.get(page.size() - 1);
-      next = new ErrorCursor(last.itemNo(), last.key().analysis()).encode();
+      next = new PageCursor<>(last.itemNo(), last.key().analysis()).encode();
     }
     return new Page<>(page, next);
   }

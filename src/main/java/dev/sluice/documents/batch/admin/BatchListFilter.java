@@ -3,8 +3,10 @@ package dev.sluice.documents.batch.admin;
 import dev.sluice.documents.batch.BatchState;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
+import dev.sluice.platform.rest.PageCursor;
 import dev.sluice.platform.rest.PageLimit;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,10 +16,16 @@ import java.util.stream.Collectors;
 
 /**
  * Which batches the console lists: optionally one status, one owner, created in {@code [from, to)};
- * a page of {@code limit} after {@code cursor}. Every bad parameter is named in one 400.
+ * a page of {@code limit} after {@code cursor}, on {@code (createdAt, id)}. Every bad parameter is
+ * named in one 400.
  */
 public record BatchListFilter(
-    BatchState status, String owner, Instant from, Instant to, int limit, BatchCursor cursor) {
+    BatchState status,
+    String owner,
+    Instant from,
+    Instant to,
+    int limit,
+    PageCursor<LocalDateTime> cursor) {
 
   static final int MAX_OWNER = 255;
 
@@ -30,7 +38,8 @@ public record BatchListFilter(
     Instant start = read(errors, "from", from, BatchListFilter::instant);
     Instant end = read(errors, "to", to, BatchListFilter::instant);
     Integer size = read(errors, "limit", limit == null ? "" : limit, PageLimit::parseConsole);
-    BatchCursor after = read(errors, "cursor", cursor, c -> BatchCursor.decode(c, "cursor"));
+    PageCursor<LocalDateTime> after =
+        read(errors, "cursor", cursor, c -> PageCursor.decodeTime(c, "cursor"));
     if (start != null && end != null && !start.isBefore(end)) {
       errors.add(new Problem.FieldError("to", "must be later than from"));
     }

@@ -1,10 +1,10 @@
 package dev.sluice.documents.batch.rest;
 
-import dev.sluice.chat.ChatCursor;
 import dev.sluice.documents.batch.AnalysisBatch;
 import dev.sluice.documents.batch.BatchLimiters;
 import dev.sluice.documents.batch.BatchRequest;
 import dev.sluice.documents.batch.BatchService;
+import dev.sluice.platform.rest.PageCursor;
 import dev.sluice.platform.rest.PageLimit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -63,7 +63,8 @@ public class BatchResource {
       @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("after")
           String after) {
     return pages.batches(
-        PageLimit.parse(limit, "limit"), after == null ? null : ChatCursor.decode(after, "after"));
+        PageLimit.parse(limit, "limit"),
+        after == null ? null : PageCursor.decodeTime(after, "after"));
   }
 
   @GET
@@ -108,7 +109,10 @@ public class BatchResource {
           String limit,
       @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("after")
           String after) {
-    return pages.results(batches.get(id), PageLimit.parse(limit, "limit"), after);
+    return pages.results(
+        batches.get(id),
+        PageLimit.parse(limit, "limit"),
+        after == null ? null : PageCursor.decodeInt(after, "after"));
   }
 
   private BatchView view(AnalysisBatch batch) {

@@ -7,9 +7,9 @@ import dev.sluice.documents.batch.BatchService;
 import dev.sluice.documents.batch.admin.AdminBatchService;
 import dev.sluice.documents.batch.admin.BatchListFilter;
 import dev.sluice.documents.batch.admin.BatchSummary;
-import dev.sluice.documents.batch.admin.ErrorCursor;
 import dev.sluice.documents.batch.admin.Page;
 import dev.sluice.documents.batch.rest.BatchView;
+import dev.sluice.platform.rest.PageCursor;
 import dev.sluice.platform.rest.PageLimit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -86,8 +86,8 @@ public class AdminBatchResource {
       @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor")
           String cursor) {
     int size = PageLimit.parseConsole(limit);
-    ErrorCursor after = cursor == null ? ErrorCursor.START : ErrorCursor.decode(cursor, "cursor");
-    Page<AnalysisResult> page = console.errors(id, size, after);
+    PageCursor<Integer> afterItem = cursor == null ? null : PageCursor.decodeInt(cursor, "cursor");
+    Page<AnalysisResult> page = console.errors(id, size, afterItem);
     return new Page<>(page.items().stream().map(ErrorView::of).toList(), page.next());
   }
 
