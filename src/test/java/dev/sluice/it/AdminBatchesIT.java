@@ -4,6 +4,7 @@ import static dev.sluice.it.Problems.assertField;
 import static dev.sluice.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.testing.Poll;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -12,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,6 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AdminBatchesIT {
 
   private static final String ADMIN = "/api/admin/batches";
+
+  /** A batch runs many paced calls: longer than {@link Poll#WITHIN}. */
+  private static final Duration BATCH_WITHIN = Duration.ofSeconds(90);
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -172,17 +178,14 @@ class AdminBatchesIT {
   }
 
   /** The batch shows stopped a moment before the runtime has ended its run: 409 until then. */
-  private HttpResponse<String> abandonOnceEnded(String id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    HttpResponse<String> response;
-    do {
-      response = admin().post(ADMIN + "/" + id + "/abandon");
-      if (response.statusCode() != 409) {
-        return response;
-      }
-      Thread.sleep(200); // polling a test's condition, not pacing work
-    } while (Instant.now().isBefore(deadline));
-    return response;
+  private HttpResponse<String> abandonOnceEnded(String id) {
+    AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+    return Poll.until(
+        () -> {
+          last.set(admin().post(ADMIN + "/" + id + "/abandon"));
+          return Optional.of(last.get()).filter(r -> r.statusCode() != 409);
+        },
+        () -> "batch " + id + "'s run to end so it can be abandoned; last: " + last.get().body());
   }
 
   private JsonObject list(String query) {
@@ -221,29 +224,26 @@ class AdminBatchesIT {
     return TextDocuments.upload(demo(), n, "Admin batch doc", text);
   }
 
-  private JsonObject awaitStatus(String id, String status) throws InterruptedException {
+  private JsonObject awaitStatus(String id, String status) {
     return await(id, b -> b.getString("status").equals(status), "status " + status);
   }
 
-  private JsonObject awaitDone(String id, int done) throws InterruptedException {
+  private JsonObject awaitDone(String id, int done) {
     return await(id, b -> b.getJsonObject("progress").getInt("done") >= done, done + " done");
   }
 
   /** Polls the admin's view of the batch, which also brings its state up to date. */
-  private JsonObject await(String id, Predicate<JsonObject> until, String what)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    JsonObject batch;
-    do {
-      HttpResponse<String> response = admin().get(ADMIN + "/" + id);
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      batch = Http.json(response).asJsonObject();
-      if (until.test(batch)) {
-        return batch;
-      }
-      Thread.sleep(100); // polling a test's condition, not pacing work
-    } while (Instant.now().isBefore(deadline));
-    throw new AssertionError("batch " + id + " never reached " + what + ": " + batch);
+  private JsonObject await(String id, Predicate<JsonObject> until, String what) {
+    JsonObject[] last = new JsonObject[1];
+    return Poll.until(
+        BATCH_WITHIN,
+        () -> {
+          HttpResponse<String> response = admin().get(ADMIN + "/" + id);
+          assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+          last[0] = Http.json(response).asJsonObject();
+          return Optional.of(last[0]).filter(until);
+        },
+        () -> "batch " + id + " to reach " + what + "; last seen " + last[0]);
   }
 
   private Http admin() {

@@ -3,6 +3,7 @@ package dev.sluice.it;
 import static dev.sluice.it.Problems.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.testing.Poll;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;

@@ -4,6 +4,7 @@ import static dev.sluice.it.Problems.assertField;
 import static dev.sluice.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.testing.Poll;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;

@@ -4,6 +4,7 @@ import static dev.sluice.it.Problems.assertField;
 import static dev.sluice.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.testing.Poll;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -34,7 +35,7 @@ class AdminQueuesIT {
 
   @Deployment(testable = false)
   static WebArchive app() {
-    return SluiceDeployment.war().addClasses(QueueFixtures.class, AnswerRows.class);
+    return SluiceDeployment.war().addClasses(QueueFixtures.class, AnswerRows.class, Poll.class);
   }
 
   @ArquillianResource URL base;

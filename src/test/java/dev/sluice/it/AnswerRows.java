@@ -8,14 +8,16 @@ import dev.sluice.chat.ChatMessage;
 import dev.sluice.chat.ChatRepository;
 import dev.sluice.chat.MessageRole;
 import dev.sluice.chat.MessageStatus;
+import dev.sluice.testing.Poll;
 import jakarta.transaction.UserTransaction;
 import java.time.Clock;
+import java.util.Optional;
 import javax.naming.InitialContext;
 
 /**
  * For tests inside the container: writes a chat with a question and its answer straight through the
  * repository, in one committed transaction, as the server would have left them, and waits for an
- * answer to reach a status.
+ * answer to reach a status. A deployment that adds this class adds {@link Poll} too.
  */
 final class AnswerRows {
 
@@ -44,19 +46,14 @@ final class AnswerRows {
     }
   }
 
-  /** Waits up to 30 s for the answer to reach {@code status}, and returns it then. */
-  static ChatMessage await(ChatJobStore store, String id, MessageStatus status)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    ChatMessage message = null;
-    while (System.nanoTime() < deadline) {
-      message = store.find(id).orElseThrow();
-      if (message.status() == status) {
-        return message;
-      }
-      Thread.sleep(100); // polling from the test; the code under test does not sleep
-    }
-    throw new AssertionError(
-        "answer " + id + " never became " + status + "; it is " + message.status());
+  /** Waits (through {@link Poll}) for the answer to reach {@code status}, and returns it then. */
+  static ChatMessage await(ChatJobStore store, String id, MessageStatus status) {
+    ChatMessage[] last = new ChatMessage[1];
+    return Poll.until(
+        () -> {
+          last[0] = store.find(id).orElseThrow();
+          return Optional.of(last[0]).filter(m -> m.status() == status);
+        },
+        () -> "answer " + id + " to become " + status + "; it is " + last[0].status());
   }
 }

@@ -2,6 +2,7 @@ package dev.sluice.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.testing.Poll;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Optional;
@@ -35,19 +36,27 @@ final class Answers {
    * another way (it will not change again).
    */
   JsonObject await(String chat, String id, Predicate<String> status) {
+    return awaitWhere(chat, id, a -> status.test(a.getString("status")));
+  }
+
+  /**
+   * Waits until the answer as a whole passes {@code reached}; fails at once if the answer ended
+   * without passing it (it will not change again).
+   */
+  JsonObject awaitWhere(String chat, String id, Predicate<JsonObject> reached) {
     JsonObject[] last = new JsonObject[1];
     return Poll.until(
         () -> {
           last[0] = find(chat, id);
-          String now = last[0].getString("status");
-          if (status.test(now)) {
+          if (reached.test(last[0])) {
             return Optional.of(last[0]);
           }
+          String now = last[0].getString("status");
           if (!now.equals("queued") && !now.equals("streaming")) {
             throw new AssertionError("answer " + id + " ended otherwise: " + last[0]);
           }
           return Optional.empty();
         },
-        () -> "answer " + id + " to reach the expected status; last seen " + last[0]);
+        () -> "answer " + id + " to reach the expected state; last seen " + last[0]);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.sluice.documents.extract.SampleFiles;
+import dev.sluice.testing.Poll;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -18,10 +19,10 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -44,6 +45,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class BatchesIT {
+
+  /** A batch runs many paced calls: longer than {@link Poll#WITHIN}. */
+  private static final Duration BATCH_WITHIN = Duration.ofSeconds(90);
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -308,28 +312,25 @@ class BatchesIT {
     return array.build().toString();
   }
 
-  private JsonObject awaitStatus(String id, String status) throws InterruptedException {
+  private JsonObject awaitStatus(String id, String status) {
     return await(id, b -> b.getString("status").equals(status), "status " + status);
   }
 
-  private JsonObject awaitDone(String id, int done) throws InterruptedException {
+  private JsonObject awaitDone(String id, int done) {
     return await(id, b -> b.getJsonObject("progress").getInt("done") >= done, done + " done");
   }
 
-  private JsonObject await(String id, Predicate<JsonObject> until, String what)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    JsonObject batch;
-    do {
-      HttpResponse<String> response = demo().get("/api/batches/" + id);
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      batch = Http.json(response).asJsonObject();
-      if (until.test(batch)) {
-        return batch;
-      }
-      Thread.sleep(100); // polling a test's condition, not pacing work
-    } while (Instant.now().isBefore(deadline));
-    throw new AssertionError("batch " + id + " never reached " + what + ": " + batch);
+  private JsonObject await(String id, Predicate<JsonObject> until, String what) {
+    JsonObject[] last = new JsonObject[1];
+    return Poll.until(
+        BATCH_WITHIN,
+        () -> {
+          HttpResponse<String> response = demo().get("/api/batches/" + id);
+          assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+          last[0] = Http.json(response).asJsonObject();
+          return Optional.of(last[0]).filter(until);
+        },
+        () -> "batch " + id + " to reach " + what + "; last seen " + last[0]);
   }
 
   private List<JsonObject> allResults(String id, int pageSize) {

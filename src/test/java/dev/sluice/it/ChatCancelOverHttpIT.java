@@ -7,16 +7,15 @@ import dev.sluice.llm.simulated.SimulatorSettings;
 import dev.sluice.simulator.Arrival;
 import dev.sluice.simulator.SimulatorServer;
 import dev.sluice.simulator.SimulatorStats;
+import dev.sluice.testing.Poll;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ChatCancelOverHttpIT {
 
-  private static final Duration WITHIN = Duration.ofSeconds(30);
   private static SimulatorServer simulator;
 
   @Deployment(testable = false)
@@ -85,7 +83,7 @@ class ChatCancelOverHttpIT {
     HttpResponse<String> cancel = http().post(messagesPath(chat) + "/" + id + "/cancel");
 
     assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
-    await(
+    Poll.untilTrue(
         () -> simulator.stats().streamsClosedByClient() == 1,
         () -> "the simulator to see the connection closed: " + simulator.stats());
     SimulatorStats.Snapshot stats = simulator.stats();
@@ -111,25 +109,19 @@ class ChatCancelOverHttpIT {
     assertThat(answer.getInt("outputTokens")).isPositive();
     assertThat(answer.getInt("inputTokens")).isPositive();
     Http admin = new Http(base).as(Credentials.admin());
-    JsonObject[] generation = new JsonObject[1];
-    await(
-        () -> {
-          HttpResponse<String> page =
-              admin.get("/api/admin/generations?source=chat&user=demo&limit=100");
-          generation[0] =
-              Http.json(page)
-                  .asJsonObject()
-                  .getJsonArray("items")
-                  .getValuesAs(JsonObject.class)
-                  .stream()
-                  .filter(g -> id.equals(g.getString("reference", null)))
-                  .findFirst()
-                  .orElse(null);
-          return generation[0] != null;
-        },
-        () -> "the answer's generation to be recorded");
-    assertThat(generation[0].getBoolean("usageEstimated")).isTrue();
-    assertThat(generation[0].getJsonNumber("outputTokens").longValue())
+    JsonObject generation =
+        Poll.until(
+            () ->
+                Http.json(admin.get("/api/admin/generations?source=chat&user=demo&limit=100"))
+                    .asJsonObject()
+                    .getJsonArray("items")
+                    .getValuesAs(JsonObject.class)
+                    .stream()
+                    .filter(g -> id.equals(g.getString("reference", null)))
+                    .findFirst(),
+            () -> "the answer's generation to be recorded");
+    assertThat(generation.getBoolean("usageEstimated")).isTrue();
+    assertThat(generation.getJsonNumber("outputTokens").longValue())
         .isEqualTo(answer.getInt("outputTokens"));
   }
 
@@ -188,28 +180,11 @@ class ChatCancelOverHttpIT {
 
   private JsonObject awaitAnswer(String chat, String id, Predicate<JsonObject> reached) {
     JsonObject[] last = new JsonObject[1];
-    await(
+    return Poll.until(
         () -> {
           last[0] = answer(chat, id);
-          return reached.test(last[0]);
+          return Optional.of(last[0]).filter(reached);
         },
         () -> "the answer to move on from " + last[0]);
-    return last[0];
-  }
-
-  /** Polls a black box every 100 ms for up to 30 s; the server does no sleeping. */
-  private static void await(BooleanSupplier condition, Supplier<String> what) {
-    long deadline = System.nanoTime() + WITHIN.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("waited " + WITHIN.toSeconds() + " s for " + what.get());
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

@@ -13,6 +13,7 @@ import dev.sluice.chat.ChatRepository;
 import dev.sluice.chat.MessageRole;
 import dev.sluice.chat.MessageStatus;
 import dev.sluice.platform.messaging.JobWakeups;
+import dev.sluice.testing.Poll;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;

@@ -10,6 +10,7 @@ import dev.sluice.chat.ChatMessage;
 import dev.sluice.chat.ChatRepository;
 import dev.sluice.chat.MessageStatus;
 import dev.sluice.platform.messaging.JobWakeups;
+import dev.sluice.testing.Poll;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -49,7 +50,7 @@ class ChatJobsFailedIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war().addClasses(ChatJobsFailedIT.class, AnswerRows.class);
+    return SluiceDeployment.war().addClasses(ChatJobsFailedIT.class, AnswerRows.class, Poll.class);
   }
 
   @Inject ChatRepository chats;
@@ -101,7 +102,7 @@ class ChatJobsFailedIT {
       assertEquals(
           "could not be processed (tried " + maxDeliveries + " times)", failed.errorMessage());
       assertEquals("", failed.content());
-      assertTrue(awaitFailedJob(textIs(answer.id())), "the job is in ChatJobsFailed");
+      awaitFailedJob(textIs(answer.id()), "the answer's job");
     } finally {
       execute("ALTER TABLE chat_message DROP CONSTRAINT " + constraint);
     }
@@ -116,10 +117,8 @@ class ChatJobsFailedIT {
       context.createProducer().setProperty(MARKER, marker).send(chatJobs, new byte[] {1, 2, 3});
     }
 
-    assertTrue(awaitFailedJob(textIs(garbage)), "a text that is no id is in ChatJobsFailed");
-    assertTrue(
-        awaitFailedJob(m -> marker.equals(m.getStringProperty(MARKER))),
-        "a body that is not text is in ChatJobsFailed");
+    awaitFailedJob(textIs(garbage), "a text that is no id");
+    awaitFailedJob(m -> marker.equals(m.getStringProperty(MARKER)), "a body that is not text");
   }
 
   /**
@@ -152,7 +151,7 @@ class ChatJobsFailedIT {
       try (JMSContext context = connections.createContext()) {
         context.createProducer().send(chatJobs, garbage);
       }
-      assertTrue(awaitFailedJob(textIs(garbage)), "the refused message is in ChatJobsFailed");
+      awaitFailedJob(textIs(garbage), "the refused message");
     } finally {
       log.removeHandler(listen);
     }
@@ -170,22 +169,24 @@ class ChatJobsFailedIT {
     return m -> m instanceof TextMessage t && text.equals(t.getText());
   }
 
-  /** Browses ChatJobsFailed for up to 30 s until a message matches. */
-  private boolean awaitFailedJob(Match match) throws Exception {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      try (JMSContext context = connections.createContext();
-          QueueBrowser browser = context.createBrowser(chatJobsFailed)) {
-        Enumeration<?> messages = browser.getEnumeration();
-        while (messages.hasMoreElements()) {
-          if (match.test((Message) messages.nextElement())) {
-            return true;
-          }
+  /** Waits (through {@link Poll}) until a message on ChatJobsFailed matches. */
+  private void awaitFailedJob(Match match, String what) {
+    Poll.untilTrue(() -> holdsFailed(match), () -> what + " to be in ChatJobsFailed");
+  }
+
+  private boolean holdsFailed(Match match) {
+    try (JMSContext context = connections.createContext();
+        QueueBrowser browser = context.createBrowser(chatJobsFailed)) {
+      Enumeration<?> messages = browser.getEnumeration();
+      while (messages.hasMoreElements()) {
+        if (match.test((Message) messages.nextElement())) {
+          return true;
         }
       }
-      Thread.sleep(200); // polling from the test; the code under test does not sleep
+      return false;
+    } catch (JMSException e) {
+      throw new AssertionError("could not browse " + chatJobsFailed, e);
     }
-    return false;
   }
 
   private void execute(String sql) throws Exception {

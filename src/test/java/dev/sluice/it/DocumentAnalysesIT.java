@@ -4,6 +4,7 @@ import static dev.sluice.it.Problems.assertField;
 import static dev.sluice.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.testing.Poll;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -11,7 +12,9 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -29,6 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DocumentAnalysesIT {
+
+  /** Each analysis is a queued job and a paced call: longer than {@link Poll#WITHIN}. */
+  private static final Duration ANALYSES_WITHIN = Duration.ofSeconds(60);
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -129,20 +135,19 @@ class DocumentAnalysesIT {
     assertThat(new Http(base).as(Credentials.admin()).get(path).statusCode()).isEqualTo(200);
   }
 
-  private List<JsonObject> awaitAnalyses(String path, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    JsonObject doc = null;
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> read = demo().get(path);
-      assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
-      doc = Http.json(read).asJsonObject();
-      List<JsonObject> analyses = doc.getJsonArray("analyses").getValuesAs(JsonObject.class);
-      if (analyses.size() >= count) {
-        return analyses;
-      }
-      Thread.sleep(100); // polling a test's condition, not pacing work
-    }
-    throw new AssertionError("never " + count + " analyses: " + doc);
+  private List<JsonObject> awaitAnalyses(String path, int count) {
+    JsonObject[] last = new JsonObject[1];
+    return Poll.until(
+        ANALYSES_WITHIN,
+        () -> {
+          HttpResponse<String> read = demo().get(path);
+          assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+          last[0] = Http.json(read).asJsonObject();
+          List<JsonObject> analyses =
+              last[0].getJsonArray("analyses").getValuesAs(JsonObject.class);
+          return Optional.of(analyses).filter(a -> a.size() >= count);
+        },
+        () -> count + " analyses of " + path + "; last seen " + last[0]);
   }
 
   private List<String> batchIds() {

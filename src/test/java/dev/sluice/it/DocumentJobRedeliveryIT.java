@@ -18,6 +18,7 @@ import dev.sluice.documents.jobs.DocumentJobRunner;
 import dev.sluice.documents.jobs.DocumentJobs;
 import dev.sluice.documents.jobs.UploadAnalyses;
 import dev.sluice.platform.messaging.JobWakeups;
+import dev.sluice.testing.Poll;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;

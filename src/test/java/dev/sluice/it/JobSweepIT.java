@@ -7,6 +7,7 @@ import dev.sluice.chat.ChatJobStore;
 import dev.sluice.chat.ChatMessage;
 import dev.sluice.chat.ChatRepository;
 import dev.sluice.chat.MessageStatus;
+import dev.sluice.testing.Poll;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -34,7 +35,7 @@ class JobSweepIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war().addClasses(JobSweepIT.class, AnswerRows.class);
+    return SluiceDeployment.war().addClasses(JobSweepIT.class, AnswerRows.class, Poll.class);
   }
 
   @Inject ChatRepository chats;

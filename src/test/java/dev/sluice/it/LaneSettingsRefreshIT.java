@@ -8,6 +8,7 @@ import dev.sluice.admission.LaneLimit;
 import dev.sluice.admission.LaneOverride;
 import dev.sluice.admission.service.AdmissionGate;
 import dev.sluice.admission.service.LaneOverrideRepository;
+import dev.sluice.testing.Poll;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +28,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LaneSettingsRefreshIT {
 
   private static final String LANE = "simulated/sim-small";
-  // The refresh runs every 10 s by default; allow it two turns and some.
-  private static final Duration WITHIN = Duration.ofSeconds(30);
+
+  /**
+   * The refresh runs every {@code sluice.admission.settings-refresh} (10 s); allow it two turns and
+   * some, however {@link Poll#WITHIN} changes.
+   */
+  private static final Duration REFRESH_WITHIN = Duration.ofSeconds(30);
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war().addClasses(LaneSettingsRefreshIT.class);
+    return SluiceDeployment.war().addClasses(LaneSettingsRefreshIT.class, Poll.class);
   }
 
   @Inject AdmissionGate gate;
@@ -62,11 +67,14 @@ class LaneSettingsRefreshIT {
     }
   }
 
-  private static void awaitMaxInFlight(Lane lane, int expected) throws InterruptedException {
-    long deadline = System.nanoTime() + WITHIN.toNanos();
-    while (lane.snapshot().maxInFlight() != expected && System.nanoTime() < deadline) {
-      Thread.sleep(200); // waiting for the server's periodic refresh
-    }
-    assertEquals(expected, lane.snapshot().maxInFlight(), "maxInFlight of the live lane");
+  private static void awaitMaxInFlight(Lane lane, int expected) {
+    Poll.untilTrue(
+        REFRESH_WITHIN,
+        () -> lane.snapshot().maxInFlight() == expected,
+        () ->
+            "the periodic refresh to set the live lane's maxInFlight to "
+                + expected
+                + "; it is "
+                + lane.snapshot().maxInFlight());
   }
 }

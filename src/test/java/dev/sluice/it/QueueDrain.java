@@ -1,5 +1,6 @@
 package dev.sluice.it;
 
+import dev.sluice.testing.Poll;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -7,7 +8,6 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import java.util.Enumeration;
-import java.util.Optional;
 
 /**
  * The positive signal a "nothing more happened" check waits for: every wake-up naming a piece of
@@ -19,8 +19,8 @@ final class QueueDrain {
 
   /** Waits (through {@link Poll}) until no message on {@code queue} has the text {@code id}. */
   static void awaitNoneFor(ConnectionFactory connections, Queue queue, String id) {
-    Poll.until(
-        () -> holds(connections, queue, id) ? Optional.empty() : Optional.of(true),
+    Poll.untilTrue(
+        () -> !holds(connections, queue, id),
         () -> "the wake-ups of " + id + " to leave their queue");
   }
 

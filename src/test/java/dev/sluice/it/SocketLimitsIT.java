@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.platform.socket.SocketLimits;
+import dev.sluice.testing.Poll;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.net.URI;

@@ -10,6 +10,7 @@ import dev.sluice.chat.ChatRepository;
 import dev.sluice.chat.MessageStatus;
 import dev.sluice.chat.StreamingRecovery;
 import dev.sluice.llm.TokenCounter;
+import dev.sluice.testing.Poll;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;

@@ -4,6 +4,7 @@ import static dev.sluice.it.Problems.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sluice.testing.Poll;
 import jakarta.json.JsonObject;
 import java.net.InetAddress;
 import java.net.URI;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.llm.simulated.SimulatedText;
 import dev.sluice.llm.simulated.SimulatorSettings;
+import dev.sluice.testing.Poll;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,10 +94,9 @@ class SimulatorConnectionTest {
     reader.readLine();
     assertThat(server.stats().streamsOpen()).isEqualTo(1);
     reader.close();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (server.stats().streamsClosedByClient() == 0 && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(10);
-    }
+    Poll.untilTrue(
+        () -> server.stats().streamsClosedByClient() > 0,
+        () -> "the simulator to see the client hang up: " + server.stats());
     assertThat(server.stats().streamsClosedByClient()).isEqualTo(1);
     assertThat(server.stats().streamsOpen()).isZero();
     assertThat(server.stats().streamsCompleted()).isZero();

@@ -20,6 +20,7 @@ import dev.sluice.llm.anthropic.AnthropicProvider;
 import dev.sluice.llm.openai.OpenAiProvider;
 import dev.sluice.llm.simulated.SimulatorSettings;
 import dev.sluice.simulator.SimulatorServer;
+import dev.sluice.testing.Poll;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.time.Duration;
@@ -32,8 +33,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -181,7 +180,9 @@ class AdaptersAgainstSimulatorTest {
     LlmException e = failure(impatient.stream(request("[sim:slow-first-token=5000] hi"), x -> {}));
 
     assertThat(e.kind()).isEqualTo(LlmErrorKind.FIRST_TOKEN_TIMEOUT);
-    eventually(() -> simulator.stats().streamsClosedByClient() > closedBefore);
+    Poll.untilTrue(
+        () -> simulator.stats().streamsClosedByClient() > closedBefore,
+        () -> "the simulator to see the connection closed: " + simulator.stats());
   }
 
   @ParameterizedTest
@@ -207,7 +208,9 @@ class AdaptersAgainstSimulatorTest {
     LlmException e = failure(holder[0]);
 
     assertThat(e.kind()).isEqualTo(LlmErrorKind.CANCELLED);
-    eventually(() -> simulator.stats().streamsClosedByClient() > closedBefore);
+    Poll.untilTrue(
+        () -> simulator.stats().streamsClosedByClient() > closedBefore,
+        () -> "the simulator to see the connection closed: " + simulator.stats());
   }
 
   @ParameterizedTest
@@ -235,11 +238,12 @@ class AdaptersAgainstSimulatorTest {
     listener = null;
 
     // The first-token timeout (10 s) is still pending in the scheduler's queue.
-    eventually(
+    Poll.untilTrue(
         () -> {
           System.gc();
           return watched.get() == null;
-        });
+        },
+        () -> "the finished stream's listener to be collected");
   }
 
   private static LlmProvider provider(ProviderType type, String key) {
@@ -271,16 +275,6 @@ class AdaptersAgainstSimulatorTest {
     } catch (CompletionException e) {
       assertThat(e.getCause()).isInstanceOf(LlmException.class);
       return (LlmException) e.getCause();
-    }
-  }
-
-  private static void eventually(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 5 s");
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
     }
   }
 }

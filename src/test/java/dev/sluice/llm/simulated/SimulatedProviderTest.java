@@ -16,6 +16,7 @@ import dev.sluice.llm.ProviderType;
 import dev.sluice.llm.StreamEvent;
 import dev.sluice.llm.Transcription;
 import dev.sluice.llm.TranscriptionRequest;
+import dev.sluice.testing.Poll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,18 +148,23 @@ class SimulatedProviderTest {
   }
 
   @Test
-  void cancelStopsFurtherDeltas() throws Exception {
-    ChatStream stream =
-        ask(provider(Map.of("first-token-delay", "0", "inter-token-delay", "20ms")), "Hi");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (deltas().size() < 2 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+  void cancelStopsFurtherDeltas() {
+    SimulatedProvider provider =
+        provider(Map.of("first-token-delay", "0", "inter-token-delay", "20ms"));
+    // 300 tokens 20 ms apart: the stream would take 6 s.
+    ChatStream stream = ask(provider, "Hi [sim:tokens=300]");
+    Poll.untilTrue(() -> deltas().size() >= 2, () -> "two deltas; saw " + deltas());
     stream.cancel();
     int seen = deltas().size();
     assertThat(failure(stream).kind()).isEqualTo(LlmErrorKind.CANCELLED);
-    TimeUnit.MILLISECONDS.sleep(100);
-    assertThat(deltas()).hasSize(seen).hasSizeLessThan(48);
+
+    // The positive signal: a stream asked after the cancel, at the same pace on the same timer,
+    // has ended, so any tick the cancelled stream had pending has come due before it.
+    await(
+        provider.stream(
+            ChatRequest.of("sim-model", List.of(ChatMessage.user("Later [sim:tokens=3]"))),
+            event -> {}));
+    assertThat(deltas()).hasSize(seen).hasSizeLessThan(300);
     assertThat(scheduler.getQueue()).isEmpty();
   }
 
