@@ -72,8 +72,7 @@ public class ChatResource {
           String after) {
     requireSignIn();
     int size = PageLimit.parse(limit, "limit");
-    PageCursor<LocalDateTime> afterUpdatedAt =
-        after == null || after.isBlank() ? null : PageCursor.decodeTime(after, "after");
+    PageCursor<LocalDateTime> afterUpdatedAt = PageCursor.decodeTime(after, "after");
     return ChatPageView.of(chats.mine(size, afterUpdatedAt));
   }
 

@@ -128,8 +128,7 @@ public class DocumentResource {
           String title) {
     requireSignIn();
     int size = PageLimit.parse(limit, "limit");
-    PageCursor<LocalDateTime> afterCreatedAt =
-        after == null || after.isBlank() ? null : PageCursor.decodeTime(after, "after");
+    PageCursor<LocalDateTime> afterCreatedAt = PageCursor.decodeTime(after, "after");
     return DocumentPageView.of(
         documents.mine(DocumentFilter.of(contentType, title), size, afterCreatedAt));
   }

@@ -46,8 +46,7 @@ public class AdminGenerationsResource {
       @QueryParam("cursor") String cursor) {
     GenerationFilter filter = GenerationFilter.parse(status, model, user, source, from, to);
     int max = PageLimit.parseConsole(limit);
-    PageCursor<LocalDateTime> afterStartedAt =
-        cursor == null || cursor.isBlank() ? null : PageCursor.decodeTime(cursor, "cursor");
+    PageCursor<LocalDateTime> afterStartedAt = PageCursor.decodeTime(cursor, "cursor");
     List<Generation> rows = queries.page(filter, afterStartedAt, max + 1);
     boolean more = rows.size() > max;
     List<Generation> page = more ? rows.subList(0, max) : rows;

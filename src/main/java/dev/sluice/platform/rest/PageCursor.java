@@ -37,17 +37,23 @@ public record PageCursor<K>(K key, String id) {
         .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Reads a token of a cursor on a time; anything else is a 400 naming {@code field}. */
+  /**
+   * Reads a token of a cursor on a time; null when there is none (absent, empty or blank: the first
+   * page, alike on every list); anything else is a 400 naming {@code field}.
+   */
   public static PageCursor<LocalDateTime> decodeTime(String token, String field) {
     return decode(token, field, PageCursor::time);
   }
 
-  /** Reads a token of a cursor on a whole number; anything else is a 400 naming {@code field}. */
+  /** As {@link #decodeTime}, for a cursor on a whole number. */
   public static PageCursor<Integer> decodeInt(String token, String field) {
     return decode(token, field, Integer::valueOf);
   }
 
   private static <K> PageCursor<K> decode(String token, String field, Function<String, K> key) {
+    if (token == null || token.isBlank()) {
+      return null;
+    }
     try {
       String plain = plain(token);
       int at = plain.indexOf(SEPARATOR);

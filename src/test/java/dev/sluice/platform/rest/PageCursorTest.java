@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PageCursorTest {
@@ -66,9 +67,16 @@ class PageCursorTest {
         .doesNotContain("2026");
   }
 
+  @ParameterizedTest(name = "\"{0}\"")
+  @NullSource
+  @ValueSource(strings = {"", " ", "\t"})
+  void noCursorIsTheFirstPageOnEveryList(String token) {
+    assertThat(PageCursor.decodeTime(token, "after")).isNull();
+    assertThat(PageCursor.decodeInt(token, "after")).isNull();
+  }
+
   static Stream<Arguments> notTimeCursors() {
     return Stream.of(
-        Arguments.of("empty", ""),
         Arguments.of("not Base64", "%%"),
         Arguments.of("not Base64 either", "%%%"),
         Arguments.of("Base64 but not URL-safe", "fn5+Pz8/"),
@@ -101,7 +109,6 @@ class PageCursorTest {
 
   static Stream<Arguments> notWholeNumberCursors() {
     return Stream.of(
-        Arguments.of("empty", ""),
         Arguments.of("not Base64", "%%"),
         Arguments.of("no separator", base64("1234")),
         Arguments.of("no key", base64("|key-points")),

@@ -62,9 +62,7 @@ public class BatchResource {
           String limit,
       @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("after")
           String after) {
-    return pages.batches(
-        PageLimit.parse(limit, "limit"),
-        after == null ? null : PageCursor.decodeTime(after, "after"));
+    return pages.batches(PageLimit.parse(limit, "limit"), PageCursor.decodeTime(after, "after"));
   }
 
   @GET
@@ -110,9 +108,7 @@ public class BatchResource {
       @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("after")
           String after) {
     return pages.results(
-        batches.get(id),
-        PageLimit.parse(limit, "limit"),
-        after == null ? null : PageCursor.decodeInt(after, "after"));
+        batches.get(id), PageLimit.parse(limit, "limit"), PageCursor.decodeInt(after, "after"));
   }
 
   private BatchView view(AnalysisBatch batch) {

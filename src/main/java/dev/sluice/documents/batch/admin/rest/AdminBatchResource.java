@@ -86,7 +86,7 @@ public class AdminBatchResource {
       @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor")
           String cursor) {
     int size = PageLimit.parseConsole(limit);
-    PageCursor<Integer> afterItem = cursor == null ? null : PageCursor.decodeInt(cursor, "cursor");
+    PageCursor<Integer> afterItem = PageCursor.decodeInt(cursor, "cursor");
     Page<AnalysisResult> page = console.errors(id, size, afterItem);
     return new Page<>(page.items().stream().map(ErrorView::of).toList(), page.next());
   }
