@@ -33,11 +33,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Inside the container: calls go through the admission gate on the server's executors, the lane
- * shows in {@code GET /api/admission} and in metrics, the breaker is steered over REST, and
- * transcription runs under MicroProfile Fault Tolerance.
+ * shows in {@code GET /api/admission} and in metrics, the breaker is steered over the console's
+ * REST API, and transcription runs under MicroProfile Fault Tolerance.
  */
 @ExtendWith(ArquillianExtension.class)
 class AdmissionIT {
+
+  private static final String BREAKER = "/api/admin/providers/";
 
   @Deployment
   static WebArchive app() {
@@ -75,7 +77,7 @@ class AdmissionIT {
 
   @Test
   void aForcedOpenBreakerFailsCallsFastUntilReset() throws Exception {
-    HttpResponse<String> opened = post("/api/admission/breakers/simulated/force-open");
+    HttpResponse<String> opened = post(BREAKER + "simulated/breaker/force-open");
     assertEquals(200, opened.statusCode(), opened.body());
     assertEquals("FORCED_OPEN", Http.json(opened).asJsonObject().getString("state"));
     try {
@@ -89,7 +91,7 @@ class AdmissionIT {
           refused.attempts().stream()
               .allMatch(a -> a.outcome() == Attempt.Outcome.REJECTED_BY_BREAKER));
     } finally {
-      assertEquals(200, post("/api/admission/breakers/simulated/reset").statusCode());
+      assertEquals(200, post(BREAKER + "simulated/breaker/reset").statusCode());
     }
     ChatResult after =
         gate.stream(request("hi"), Priority.HIGH, e -> {})
@@ -100,8 +102,8 @@ class AdmissionIT {
   }
 
   @Test
-  void anUnknownProviderIsA404Problem() {
-    HttpResponse<String> response = post("/api/admission/breakers/nobody/force-open");
+  void anUnknownProvidersBreakerIsA404Problem() {
+    HttpResponse<String> response = new Http(base).get("/api/admission/breakers/nobody");
     assertEquals(404, response.statusCode());
     assertTrue(
         response

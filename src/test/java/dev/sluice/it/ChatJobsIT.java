@@ -42,7 +42,7 @@ class ChatJobsIT {
         new Http(base)
             .root()
             .as(Credentials.admin())
-            .post("/api/admission/breakers/simulated/reset");
+            .post("/api/admin/providers/simulated/breaker/reset");
     assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
   }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SecurityIT {
 
-  private static final String RESET = "/api/admission/breakers/simulated/reset";
+  private static final String RESET = "/api/admin/providers/simulated/breaker/reset";
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -66,6 +66,16 @@ class SecurityIT {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(Http.json(response).asJsonObject().getString("state")).isEqualTo("CLOSED");
+  }
+
+  /** Breakers are steered only under /api/admin; what is left under /api/admission is reads. */
+  @Test
+  void theGatesReadPathTakesNoWriteAndNoAnonymousOne() {
+    String oldReset = "/api/admission/breakers/simulated/reset";
+
+    assertProblem(new Http(base).post(oldReset), 401);
+    assertProblem(new Http(base).as(Credentials.demo()).post(oldReset), 403);
+    assertProblem(new Http(base).as(Credentials.admin()).post(oldReset), 404);
   }
 
   @Test

@@ -6,7 +6,6 @@ import dev.sluice.documents.analysis.AnalysisKind;
 import dev.sluice.documents.analysis.AnalysisOptions;
 import dev.sluice.documents.analysis.AnalysisOutcome;
 import dev.sluice.documents.analysis.CallGroup;
-import dev.sluice.documents.analysis.DocumentAnalyzer;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
@@ -43,10 +42,9 @@ public class AnalysisWriter extends AbstractItemWriter {
   @Inject @BatchProperty String chunkTimeoutSeconds;
 
   @Inject BatchJobStore store;
-  @Inject DocumentAnalyzer analyzer;
+  @Inject LimitedAnalyses analyses;
   @Inject BatchLimiters limiters;
   @Inject Event<BatchProgressed> progressed;
-  @Inject BatchJobMetrics metrics;
 
   private record Done(BatchItem item, AnalysisKind kind, AnalysisOutcome outcome) {}
 
@@ -79,8 +77,7 @@ public class AnalysisWriter extends AbstractItemWriter {
     int partition = Integer.parseInt(partitionNo);
     for (CompletableFuture<Done> call : calls) {
       Done done = call.join();
-      store.record(done.item(), partition, batchId, done.kind(), done.outcome());
-      metrics.result(done.kind(), done.outcome().status());
+      analyses.record(done.item(), partition, batchId, done.kind(), done.outcome());
     }
     progressed.fire(new BatchProgressed(batchId, calls.size()));
   }
@@ -91,7 +88,8 @@ public class AnalysisWriter extends AbstractItemWriter {
       AnalysisInput input,
       AnalysisOptions options,
       ConcurrencyLimiter limiter) {
-    return LimitedAnalyses.start(analyzer, limiter, input, kind, options, batchId)
+    return analyses
+        .start(limiter, input, kind, options, batchId)
         .thenApply(outcome -> new Done(item, kind, outcome));
   }
 

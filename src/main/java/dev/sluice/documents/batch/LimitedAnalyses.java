@@ -5,27 +5,32 @@ import dev.sluice.documents.analysis.AnalysisKind;
 import dev.sluice.documents.analysis.AnalysisOptions;
 import dev.sluice.documents.analysis.AnalysisOutcome;
 import dev.sluice.documents.analysis.DocumentAnalyzer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Starts one analysis of one document under a run's limiter, for batch chunks and upload runs
- * alike. The stage never fails: a deleted document, an analysis that does not apply and an
- * unexpected failure are outcomes, the last one logged with its cause.
+ * One analysis of one document in a run, for batch chunks and upload runs alike: started under the
+ * run's limiter, then its outcome recorded and counted. Starting never fails: a deleted document,
+ * an analysis that does not apply and an unexpected failure are outcomes, the last one logged with
+ * its cause.
  */
-public final class LimitedAnalyses {
+@ApplicationScoped
+public class LimitedAnalyses {
 
   private static final Logger LOG = Logger.getLogger(LimitedAnalyses.class.getName());
 
-  private LimitedAnalyses() {}
+  @Inject DocumentAnalyzer analyzer;
+  @Inject BatchJobStore store;
+  @Inject BatchJobMetrics metrics;
 
   /**
    * @param input the document's input, or null when it was deleted
    * @param runId the batch or upload run, for the log
    */
-  public static CompletableFuture<AnalysisOutcome> start(
-      DocumentAnalyzer analyzer,
+  public CompletableFuture<AnalysisOutcome> start(
       ConcurrencyLimiter limiter,
       AnalysisInput input,
       AnalysisKind kind,
@@ -58,5 +63,15 @@ public final class LimitedAnalyses {
                   error);
               return AnalysisOutcome.failed("INTERNAL", "the analysis failed unexpectedly", 0, 0);
             });
+  }
+
+  /**
+   * Writes the outcome in the caller's transaction (a chunk's, with its checkpoint) or, without
+   * one, in its own; then counts it.
+   */
+  public void record(
+      BatchItem item, int partitionNo, String runId, AnalysisKind kind, AnalysisOutcome outcome) {
+    store.record(item, partitionNo, runId, kind, outcome);
+    metrics.result(kind, outcome.status());
   }
 }

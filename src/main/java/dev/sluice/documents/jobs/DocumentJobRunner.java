@@ -1,10 +1,6 @@
 package dev.sluice.documents.jobs;
 
-import dev.sluice.documents.analysis.AnalysisKind;
-import dev.sluice.documents.analysis.AnalysisOutcome;
-import dev.sluice.documents.analysis.DocumentAnalyzer;
 import dev.sluice.documents.batch.BatchItem;
-import dev.sluice.documents.batch.BatchJobMetrics;
 import dev.sluice.documents.batch.BatchLimiters;
 import dev.sluice.documents.batch.BatchState;
 import dev.sluice.documents.batch.BatchStore;
@@ -36,9 +32,8 @@ public class DocumentJobRunner implements JobKind {
 
   @Inject DocumentJobStore jobs;
   @Inject BatchStore results;
-  @Inject DocumentAnalyzer analyzer;
+  @Inject LimitedAnalyses analyses;
   @Inject BatchLimiters limiters;
-  @Inject BatchJobMetrics metrics;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
@@ -70,9 +65,12 @@ public class DocumentJobRunner implements JobKind {
         plan.todo().stream()
             .map(
                 kind ->
-                    analyse(plan, kind, limiter)
+                    analyses
+                        .start(limiter, plan.input(), kind, plan.options(), plan.runId())
                         // Written on a managed thread, not the provider's, in its own transaction.
-                        .thenAcceptAsync(outcome -> record(plan, item, kind, outcome), executor))
+                        .thenAcceptAsync(
+                            outcome -> analyses.record(item, 0, plan.runId(), kind, outcome),
+                            executor))
             .toArray(CompletableFuture[]::new);
     return CompletableFuture.allOf(recorded)
         .handleAsync(
@@ -81,17 +79,6 @@ public class DocumentJobRunner implements JobKind {
               return null;
             },
             executor);
-  }
-
-  private CompletableFuture<AnalysisOutcome> analyse(
-      RunPlan plan, AnalysisKind kind, ConcurrencyLimiter limiter) {
-    return LimitedAnalyses.start(
-        analyzer, limiter, plan.input(), kind, plan.options(), plan.runId());
-  }
-
-  private void record(RunPlan plan, BatchItem item, AnalysisKind kind, AnalysisOutcome outcome) {
-    results.record(item, 0, plan.runId(), kind, outcome);
-    metrics.result(kind, outcome.status());
   }
 
   private void finish(String runId, Throwable error) {

@@ -23,6 +23,7 @@ import dev.sluice.documents.batch.BatchPartitionMapper;
 import dev.sluice.documents.batch.BatchState;
 import dev.sluice.documents.batch.DocumentCheckProcessor;
 import dev.sluice.documents.batch.InMemoryBatchJobStore;
+import dev.sluice.documents.batch.LimitedAnalyses;
 import dev.sluice.documents.batch.ResultKey;
 import dev.sluice.documents.batch.UnusableDocumentListener;
 import dev.sluice.documents.batch.se.BatchJobRuns.PartitionRun;
@@ -70,6 +71,7 @@ class DocumentAnalysisJobTest {
                 BatchItemReader.class,
                 DocumentCheckProcessor.class,
                 AnalysisWriter.class,
+                LimitedAnalyses.class,
                 UnusableDocumentListener.class,
                 BatchJobListener.class,
                 BatchLimiters.class,
