@@ -1,5 +1,7 @@
 package dev.sluice.chat;
 
+import dev.sluice.platform.metrics.Label;
+import dev.sluice.platform.metrics.Meters;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,9 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Chat job metrics: jobs by outcome ({@code sluice.chat.jobs}), jobs running, time to first token
@@ -19,36 +18,29 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class ChatJobMetrics {
 
-  @Inject MetricRegistry registry;
+  @Inject Meters meters;
   @Inject RunningAnswers running;
 
   private final Map<String, DoubleAdder> costs = new ConcurrentHashMap<>();
 
   @PostConstruct
   void registerGauges() {
-    registry.gauge(
-        Metadata.builder()
-            .withName("sluice.chat.jobs.running")
-            .withDescription("Chat answers generating now")
-            .build(),
-        running,
-        RunningAnswers::size);
+    meters.gauge("sluice.chat.jobs.running", "Chat answers generating now", running::size);
   }
 
   /** Counts a job reaching {@code outcome}: queued, completed, failed, cancelled, interrupted. */
   public void count(String outcome) {
-    registry.counter("sluice.chat.jobs", new Tag("outcome", outcome)).inc();
+    meters.count("sluice.chat.jobs", 1, Label.of("outcome", outcome));
   }
 
   public void completed(AnswerRecord answer) {
     count("completed");
-    Tag model = new Tag("model", answer.model() == null ? "unknown" : answer.model());
+    Label model = Label.of("model", answer.model() == null ? "unknown" : answer.model());
     if (answer.timeToFirstTokenMs() != null) {
-      registry
-          .timer("sluice.chat.time.to.first.token", model)
-          .update(Duration.ofMillis(answer.timeToFirstTokenMs()));
+      meters.time(
+          "sluice.chat.time.to.first.token", Duration.ofMillis(answer.timeToFirstTokenMs()), model);
     }
-    registry.timer("sluice.chat.duration", model).update(Duration.ofMillis(answer.totalTimeMs()));
+    meters.time("sluice.chat.duration", Duration.ofMillis(answer.totalTimeMs()), model);
     tokens(model, "input", answer.inputTokens());
     tokens(model, "output", answer.outputTokens());
     if (answer.costUsd() != null && answer.costUsd().compareTo(BigDecimal.ZERO) > 0) {
@@ -56,24 +48,21 @@ public class ChatJobMetrics {
     }
   }
 
-  private void tokens(Tag model, String type, Integer n) {
+  private void tokens(Label model, String type, Integer n) {
     if (n != null && n > 0) {
-      registry.counter("sluice.chat.tokens", model, new Tag("type", type)).inc(n);
+      meters.count("sluice.chat.tokens", n, model, Label.of("type", type));
     }
   }
 
-  private DoubleAdder cost(Tag model) {
+  private DoubleAdder cost(Label model) {
     return costs.computeIfAbsent(
-        model.getTagValue(),
+        model.value(),
         key -> {
           DoubleAdder adder = new DoubleAdder();
-          registry.gauge(
-              Metadata.builder()
-                  .withName("sluice.chat.cost.usd")
-                  .withDescription("Cost of chat answers since start, in US dollars")
-                  .build(),
-              adder,
-              DoubleAdder::sum,
+          meters.gauge(
+              "sluice.chat.cost.usd",
+              "Cost of chat answers since start, in US dollars",
+              adder::sum,
               model);
           return adder;
         });

@@ -5,6 +5,8 @@ import dev.sluice.admission.Lane;
 import dev.sluice.admission.LaneSnapshot;
 import dev.sluice.admission.Priority;
 import dev.sluice.admission.ProviderBreakers;
+import dev.sluice.platform.metrics.Label;
+import dev.sluice.platform.metrics.Meters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashSet;
@@ -12,8 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The gate's metrics, per lane: live gauges read from the lane's snapshot (in flight, waiting by
@@ -24,28 +24,60 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class AdmissionMetrics {
 
-  @Inject MetricRegistry registry;
+  @Inject Meters meters;
 
   private final Set<String> breakersSeen = ConcurrentHashMap.newKeySet();
 
   /** Registers the lane's gauges; returns the lane. */
   public Lane watch(Lane lane) {
-    Tag tag = new Tag("lane", lane.name());
-    gauge("sluice.admission.in.flight", lane, s -> s.inFlight(), tag);
-    gauge("sluice.admission.max.in.flight", lane, s -> s.maxInFlight(), tag);
+    Label tag = Label.of("lane", lane.name());
+    gauge(
+        "sluice.admission.in.flight", "Calls in flight in the lane", lane, s -> s.inFlight(), tag);
+    gauge(
+        "sluice.admission.max.in.flight",
+        "The lane's concurrency limit",
+        lane,
+        s -> s.maxInFlight(),
+        tag);
     for (Priority p : Priority.values()) {
       gauge(
           "sluice.admission.waiting",
+          "Calls waiting in the lane, by priority",
           lane,
           s -> s.waiting().getOrDefault(p, 0),
           tag,
-          new Tag("priority", p.name().toLowerCase()));
+          Label.of("priority", p.name().toLowerCase()));
     }
-    gauge("sluice.admission.requests.used", lane, LaneSnapshot::requestsLastMinute, tag);
-    gauge("sluice.admission.requests.budget", lane, LaneSnapshot::requestsPerMinute, tag);
-    gauge("sluice.admission.tokens.used", lane, LaneSnapshot::tokensLastMinute, tag);
-    gauge("sluice.admission.tokens.budget", lane, LaneSnapshot::tokensPerMinute, tag);
-    gauge("sluice.admission.paused", lane, s -> s.pausedUntil() == null ? 0 : 1, tag);
+    gauge(
+        "sluice.admission.requests.used",
+        "Requests charged in the last minute",
+        lane,
+        LaneSnapshot::requestsLastMinute,
+        tag);
+    gauge(
+        "sluice.admission.requests.budget",
+        "Requests allowed per minute",
+        lane,
+        LaneSnapshot::requestsPerMinute,
+        tag);
+    gauge(
+        "sluice.admission.tokens.used",
+        "Tokens charged in the last minute",
+        lane,
+        LaneSnapshot::tokensLastMinute,
+        tag);
+    gauge(
+        "sluice.admission.tokens.budget",
+        "Tokens allowed per minute",
+        lane,
+        LaneSnapshot::tokensPerMinute,
+        tag);
+    gauge(
+        "sluice.admission.paused",
+        "1 while the lane is paused by a provider's 429",
+        lane,
+        s -> s.pausedUntil() == null ? 0 : 1,
+        tag);
     return lane;
   }
 
@@ -53,12 +85,11 @@ public class AdmissionMetrics {
   public void watchBreakers(ProviderBreakers breakers) {
     breakers.addTransitionListener(
         (provider, from, to) -> {
-          registry
-              .counter(
-                  "sluice.admission.breaker.transitions",
-                  new Tag("provider", provider),
-                  new Tag("to", to.name().toLowerCase()))
-              .inc();
+          meters.count(
+              "sluice.admission.breaker.transitions",
+              1,
+              Label.of("provider", provider),
+              Label.of("to", to.name().toLowerCase()));
           watchBreaker(breakers, provider);
         });
   }
@@ -66,11 +97,11 @@ public class AdmissionMetrics {
   /** Registers the provider's breaker-state gauge once. */
   public void watchBreaker(ProviderBreakers breakers, String provider) {
     if (breakersSeen.add(provider)) {
-      registry.gauge(
+      meters.gauge(
           "sluice.admission.breaker.state",
-          breakers,
-          b -> b.state(provider).getOrder(),
-          new Tag("provider", provider));
+          "Breaker state: 0 closed, 1 open, 2 half-open, 3 disabled, 4 forced open",
+          () -> breakers.state(provider).getOrder(),
+          Label.of("provider", provider));
     }
   }
 
@@ -78,31 +109,35 @@ public class AdmissionMetrics {
   public void recordAttempts(Priority priority, List<Attempt> attempts) {
     Set<String> models = new HashSet<>();
     for (Attempt a : attempts) {
-      Tag lane = new Tag("lane", a.lane() == null ? "none" : a.lane());
-      Tag prio = new Tag("priority", priority.name().toLowerCase());
+      Label lane = Label.of("lane", a.lane() == null ? "none" : a.lane());
+      Label prio = Label.of("priority", priority.name().toLowerCase());
       boolean retry = !models.add(a.model());
       switch (a.outcome()) {
-        case REJECTED_QUEUE_FULL -> registry.counter("sluice.admission.rejected", lane).inc();
-        case REJECTED_BY_BREAKER ->
-            registry.counter("sluice.admission.breaker.refused", lane).inc();
+        case REJECTED_QUEUE_FULL -> meters.count("sluice.admission.rejected", 1, lane);
+        case REJECTED_BY_BREAKER -> meters.count("sluice.admission.breaker.refused", 1, lane);
         default -> {
-          registry.counter("sluice.admission.admitted", lane, prio).inc();
-          registry.timer("sluice.admission.wait", lane, prio).update(a.queueWait());
+          meters.count("sluice.admission.admitted", 1, lane, prio);
+          meters.time("sluice.admission.wait", a.queueWait(), lane, prio);
         }
       }
       if (a.errorKind() == dev.sluice.llm.LlmErrorKind.RATE_LIMITED) {
-        registry.counter("sluice.admission.rate.limited", lane).inc();
+        meters.count("sluice.admission.rate.limited", 1, lane);
       }
       if (retry) {
-        registry.counter("sluice.admission.retries", lane).inc();
+        meters.count("sluice.admission.retries", 1, lane);
       }
     }
     if (models.size() > 1) {
-      registry.counter("sluice.admission.fallbacks").inc(models.size() - 1L);
+      meters.count("sluice.admission.fallbacks", models.size() - 1L);
     }
   }
 
-  private void gauge(String name, Lane lane, ToLongFunction<LaneSnapshot> value, Tag... tags) {
-    registry.gauge(name, lane, l -> value.applyAsLong(l.snapshot()), tags);
+  private void gauge(
+      String name,
+      String description,
+      Lane lane,
+      ToLongFunction<LaneSnapshot> value,
+      Label... labels) {
+    meters.gauge(name, description, () -> value.applyAsLong(lane.snapshot()), labels);
   }
 }

@@ -1,11 +1,11 @@
 package dev.sluice.documents.analysis;
 
+import dev.sluice.platform.metrics.Label;
+import dev.sluice.platform.metrics.Meters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Document analysis metrics: analyses by analysis and outcome ({@code sluice.document.analyses})
@@ -15,16 +15,15 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class AnalysisMetrics {
 
-  @Inject MetricRegistry registry;
+  @Inject Meters meters;
 
   public void record(AnalysisKind kind, AnalysisOutcome outcome) {
-    Tag analysis = new Tag("analysis", kind.apiName());
+    Label analysis = Label.of("analysis", kind.apiName());
     String status = outcome.status().name().toLowerCase(Locale.ROOT);
-    registry.counter("sluice.document.analyses", analysis, new Tag("outcome", status)).inc();
+    meters.count("sluice.document.analyses", 1, analysis, Label.of("outcome", status));
     if (outcome.status() != AnalysisStatus.SKIPPED) {
-      registry
-          .timer("sluice.document.analysis.duration", analysis)
-          .update(Duration.ofMillis(outcome.timeMs()));
+      meters.time(
+          "sluice.document.analysis.duration", Duration.ofMillis(outcome.timeMs()), analysis);
     }
   }
 }

@@ -2,6 +2,8 @@ package dev.sluice.llm.client;
 
 import dev.sluice.llm.ChatResult;
 import dev.sluice.llm.LlmException;
+import dev.sluice.platform.metrics.Label;
+import dev.sluice.platform.metrics.Meters;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,10 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Provider-call metrics (application scope of {@code /metrics}): calls by outcome, tokens, cost,
@@ -21,20 +19,14 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class LlmMetrics {
 
-  @Inject MetricRegistry registry;
+  @Inject Meters meters;
 
   private final AtomicLong openStreams = new AtomicLong();
   private final Map<String, DoubleAdder> costs = new ConcurrentHashMap<>();
 
   @PostConstruct
   void registerGauges() {
-    registry.gauge(
-        Metadata.builder()
-            .withName("sluice.llm.streams.open")
-            .withDescription("Provider streams currently open")
-            .build(),
-        openStreams,
-        AtomicLong::get);
+    meters.gauge("sluice.llm.streams.open", "Provider streams currently open", openStreams::get);
   }
 
   /** Marks the start of a call; the returned handle records how it ended. */
@@ -45,11 +37,11 @@ public class LlmMetrics {
 
   /** One call in flight. */
   public final class Call {
-    private final Tag[] tags;
+    private final Label[] labels;
     private final String costKey;
 
     private Call(String provider, String model) {
-      this.tags = new Tag[] {new Tag("provider", provider), new Tag("model", model)};
+      this.labels = new Label[] {Label.of("provider", provider), Label.of("model", model)};
       this.costKey = provider + "\u0000" + model;
     }
 
@@ -60,9 +52,9 @@ public class LlmMetrics {
       tokens("output", result.usage().outputTokens());
       tokens("cached", result.usage().cachedInputTokens());
       if (result.timeToFirstToken() != null) {
-        registry.timer("sluice.llm.time.to.first.token", tags).update(result.timeToFirstToken());
+        meters.time("sluice.llm.time.to.first.token", result.timeToFirstToken(), labels);
       }
-      registry.timer("sluice.llm.duration", tags).update(result.totalTime());
+      meters.time("sluice.llm.duration", result.totalTime(), labels);
       if (result.costUsd() != null) {
         cost().add(result.costUsd().doubleValue());
       }
@@ -76,16 +68,12 @@ public class LlmMetrics {
     }
 
     private void count(String outcome) {
-      registry.counter("sluice.llm.calls", with(new Tag("outcome", outcome))).inc();
+      meters.count("sluice.llm.calls", 1, with(Label.of("outcome", outcome)));
     }
 
     private void tokens(String type, long n) {
       if (n > 0) {
-        registry
-            .counter(
-                Metadata.builder().withName("sluice.llm.tokens").withUnit(MetricUnits.NONE).build(),
-                with(new Tag("type", type)))
-            .inc(n);
+        meters.count("sluice.llm.tokens", n, with(Label.of("type", type)));
       }
     }
 
@@ -94,21 +82,18 @@ public class LlmMetrics {
           costKey,
           key -> {
             DoubleAdder adder = new DoubleAdder();
-            registry.gauge(
-                Metadata.builder()
-                    .withName("sluice.llm.cost.usd")
-                    .withDescription("Cost of provider calls since start, in US dollars")
-                    .build(),
-                adder,
-                DoubleAdder::sum,
-                tags);
+            meters.gauge(
+                "sluice.llm.cost.usd",
+                "Cost of provider calls since start, in US dollars",
+                adder::sum,
+                labels);
             return adder;
           });
     }
 
-    private Tag[] with(Tag extra) {
-      Tag[] all = java.util.Arrays.copyOf(tags, tags.length + 1);
-      all[tags.length] = extra;
+    private Label[] with(Label extra) {
+      Label[] all = java.util.Arrays.copyOf(labels, labels.length + 1);
+      all[labels.length] = extra;
       return all;
     }
   }

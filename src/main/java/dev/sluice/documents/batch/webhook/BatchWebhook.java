@@ -5,6 +5,8 @@ import dev.sluice.documents.batch.BatchFinished;
 import dev.sluice.documents.batch.BatchProgress;
 import dev.sluice.documents.batch.BatchStore;
 import dev.sluice.platform.concurrent.Causes;
+import dev.sluice.platform.metrics.Label;
+import dev.sluice.platform.metrics.Meters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,8 +19,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Calls a finished batch's webhook with its summary; the outcome (delivered, failed after retries,
@@ -35,7 +35,7 @@ public class BatchWebhook {
 
   @Inject BatchStore store;
   @Inject WebhookClient client;
-  @Inject MetricRegistry registry;
+  @Inject Meters meters;
 
   /** What the webhook receives. */
   public record Summary(
@@ -99,7 +99,7 @@ public class BatchWebhook {
    * {@code sluice_webhook_deliveries_total} by outcome.
    */
   private void outcome(AnalysisBatch batch, String host, String outcome, String what) {
-    registry.counter("sluice.webhook.deliveries", new Tag("outcome", outcome)).inc();
+    meters.count("sluice.webhook.deliveries", 1, Label.of("outcome", outcome));
     Level level = DELIVERED.equals(outcome) ? Level.INFO : Level.WARNING;
     LOG.log(level, () -> "batch " + batch.id() + ": webhook to " + host + " " + what);
   }

@@ -1,0 +1,62 @@
+package dev.sluice.platform.metrics;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Meters on MicroProfile Metrics (Open Liberty's {@code mpMetrics}). Loaded only where that API
+ * exists: {@link MetersProducer} asks for it by name first.
+ */
+final class MicroProfileMeters implements Meters {
+
+  private final MetricRegistry registry;
+
+  private MicroProfileMeters(MetricRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** The application registry of the server's MicroProfile Metrics. */
+  static Optional<Meters> fromContainer() {
+    Instance<MetricRegistry> registry = CDI.current().select(MetricRegistry.class);
+    return registry.isResolvable()
+        ? Optional.of(new MicroProfileMeters(registry.get()))
+        : Optional.empty();
+  }
+
+  @Override
+  public void count(String name, long amount, Label... labels) {
+    registry.counter(name, tags(labels)).inc(amount);
+  }
+
+  @Override
+  public void time(String name, Duration duration, Label... labels) {
+    registry.timer(name, tags(labels)).update(duration);
+  }
+
+  @Override
+  public void gauge(
+      String name, String description, Supplier<? extends Number> value, Label... labels) {
+    registry.gauge(
+        Metadata.builder().withName(name).withDescription(description).build(),
+        value,
+        Supplier::get,
+        tags(labels));
+  }
+
+  @Override
+  public void removeGauge(String name, Label... labels) {
+    registry.remove(new MetricID(name, tags(labels)));
+  }
+
+  private static Tag[] tags(Label... labels) {
+    return Arrays.stream(labels).map(l -> new Tag(l.name(), l.value())).toArray(Tag[]::new);
+  }
+}
