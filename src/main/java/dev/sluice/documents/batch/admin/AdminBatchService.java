@@ -98,9 +98,20 @@ public class AdminBatchService {
     return store.batch(id).orElseThrow();
   }
 
-  /** Liberty's job log of the batch's latest execution; 404 when this server has none. */
+  /**
+   * Liberty's job log of the batch's latest execution; 404 when this server has none for it, 501 on
+   * a server that keeps no job logs (WildFly).
+   */
   public String jobLog(String id) {
     AnalysisBatch batch = batches.get(id);
+    if (!jobLogs.kept()) {
+      throw new ProblemException(
+          Problem.of(
+              501,
+              "Not Implemented",
+              "this server keeps no batch job logs (Open Liberty does); the batch's steps are in"
+                  + " the server log"));
+    }
     return jobLogs
         .latest(batch)
         .orElseThrow(

@@ -27,6 +27,14 @@ public class JobLogs {
   @ConfigProperty(name = "sluice.batch.job-log-max-bytes", defaultValue = "1048576")
   long maxBytes;
 
+  /**
+   * Whether this server keeps job logs at all: Open Liberty does; WildFly (JBeret) writes a job's
+   * messages to the server log instead, unless {@code sluice.batch.job-log-dir} names a folder.
+   */
+  public boolean kept() {
+    return directory().isPresent();
+  }
+
   /** The log of the batch's latest execution, its last {@code maxBytes} at most. */
   public Optional<String> latest(AnalysisBatch batch) {
     Optional<Path> dir = directory();

@@ -127,6 +127,7 @@ public class AdminBatchResource {
   @Operation(summary = "Liberty's job log of the batch's latest execution (its last 1 MiB)")
   @APIResponse(responseCode = "200", description = "The log, as text")
   @APIResponse(responseCode = "404", description = "No such batch, or no job log on this server")
+  @APIResponse(responseCode = "501", description = "This server keeps no job logs (WildFly)")
   public String jobLog(@PathParam("id") String id) {
     return console.jobLog(id);
   }
