@@ -1,7 +1,10 @@
 package dev.sluice.platform.metrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,13 +23,16 @@ public class MetersProducer {
   static final String MICROPROFILE = "org.eclipse.microprofile.metrics.MetricRegistry";
   static final String MICROMETER = "io.micrometer.core.instrument.MeterRegistry";
 
+  /** Every bean, to look a registry up by a type that may not exist on this server. */
+  @Inject @Any Instance<Object> beans;
+
   @Produces
   @ApplicationScoped
   Meters meters() {
     Optional<Meters> chosen =
-        present(MICROPROFILE) ? MicroProfileMeters.fromContainer() : Optional.empty();
+        present(MICROPROFILE) ? MicroProfileMeters.from(beans) : Optional.empty();
     if (chosen.isEmpty() && present(MICROMETER)) {
-      chosen = MicrometerMeters.fromContainer();
+      chosen = MicrometerMeters.from(beans);
     }
     if (chosen.isPresent()) {
       LOG.info("metrics published through " + chosen.get().getClass().getSimpleName());

@@ -1,7 +1,6 @@
 package dev.sluice.platform.metrics;
 
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -23,9 +22,13 @@ final class MicroProfileMeters implements Meters {
     this.registry = registry;
   }
 
-  /** The application registry of the server's MicroProfile Metrics. */
-  static Optional<Meters> fromContainer() {
-    Instance<MetricRegistry> registry = CDI.current().select(MetricRegistry.class);
+  /**
+   * The application registry of the server's MicroProfile Metrics. Looked up through an injected
+   * {@code Instance}: Liberty's registry producer reads the injection point's annotations, which a
+   * lookup through {@code CDI.current()} does not have.
+   */
+  static Optional<Meters> from(Instance<Object> beans) {
+    Instance<MetricRegistry> registry = beans.select(MetricRegistry.class);
     return registry.isResolvable()
         ? Optional.of(new MicroProfileMeters(registry.get()))
         : Optional.empty();

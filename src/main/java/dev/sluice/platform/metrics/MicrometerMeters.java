@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -24,8 +23,8 @@ final class MicrometerMeters implements Meters {
   }
 
   /** The registry the server's Micrometer subsystem gives the deployment. */
-  static Optional<Meters> fromContainer() {
-    Instance<MeterRegistry> registry = CDI.current().select(MeterRegistry.class);
+  static Optional<Meters> from(Instance<Object> beans) {
+    Instance<MeterRegistry> registry = beans.select(MeterRegistry.class);
     return registry.isResolvable()
         ? Optional.of(new MicrometerMeters(registry.get()))
         : Optional.empty();
