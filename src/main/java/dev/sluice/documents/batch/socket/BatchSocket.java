@@ -17,10 +17,10 @@ import java.util.logging.Logger;
 /**
  * {@code /ws/batches/{batchId}}: a batch's progress for its owner or an admin. Sends the current
  * progress at once, then a {@code progress} frame as chunks commit and a {@code finished} frame
- * when the job ends. A foreign origin, someone else's batch or a caller past their socket quota is
- * closed with 1008 and no data. It only sends: whatever a client sends closes it, and a frame over
- * a few bytes is refused with 1009 before it is read (a programmatic endpoint, {@link
- * BatchSocketConfig}, for the reason {@code ChatSocket} gives).
+ * when the job ends, after which it closes normally. A foreign origin, someone else's batch or a
+ * caller past their socket quota is closed with 1008 and no data. It only sends: whatever a client
+ * sends closes it, and a frame over a few bytes is refused with 1009 before it is read (a
+ * programmatic endpoint, {@link BatchSocketConfig}, for the reason {@code ChatSocket} gives).
  */
 public class BatchSocket extends Endpoint {
 

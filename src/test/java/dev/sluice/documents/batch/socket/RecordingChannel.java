@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 final class RecordingChannel implements Watcher.Channel {
 
   final List<String> sent = new ArrayList<>();
+  int closes;
   private final List<Consumer<Boolean>> inFlight = new ArrayList<>();
   private final boolean completeAtOnce;
 
@@ -28,6 +29,11 @@ final class RecordingChannel implements Watcher.Channel {
     } else {
       inFlight.add(done);
     }
+  }
+
+  @Override
+  public void close() {
+    closes++;
   }
 
   /** Completes the oldest send still in flight. */

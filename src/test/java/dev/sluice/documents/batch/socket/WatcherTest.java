@@ -35,4 +35,30 @@ class WatcherTest {
 
     assertThat(channel.sent).containsExactly("p1", "finished");
   }
+
+  @Test
+  void theConnectionClosesOnceTheFinalFrameIsSentAndNotBefore() {
+    RecordingChannel channel = new RecordingChannel(false);
+    Watcher watcher = new Watcher(channel);
+
+    watcher.send("p1");
+    watcher.end("finished");
+    channel.completeOne();
+    assertThat(channel.closes).as("closed while the final frame was still waiting").isZero();
+
+    channel.completeOne();
+    assertThat(channel.sent).containsExactly("p1", "finished");
+    assertThat(channel.closes).isEqualTo(1);
+  }
+
+  @Test
+  void progressFramesNeverClose() {
+    RecordingChannel channel = new RecordingChannel(true);
+    Watcher watcher = new Watcher(channel);
+
+    watcher.send("p1");
+    watcher.send("p2");
+
+    assertThat(channel.closes).isZero();
+  }
 }
