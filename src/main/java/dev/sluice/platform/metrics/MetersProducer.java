@@ -1,7 +1,6 @@
 package dev.sluice.platform.metrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -23,8 +22,12 @@ public class MetersProducer {
   static final String MICROPROFILE = "org.eclipse.microprofile.metrics.MetricRegistry";
   static final String MICROMETER = "io.micrometer.core.instrument.MeterRegistry";
 
-  /** Every bean, to look a registry up by a type that may not exist on this server. */
-  @Inject @Any Instance<Object> beans;
+  /**
+   * The default beans, to look a registry up by a type that may not exist on this server. Not
+   * {@code @Any}: MicroProfile Metrics has a registry per scope, and only the application's is the
+   * default.
+   */
+  @Inject Instance<Object> beans;
 
   @Produces
   @ApplicationScoped
