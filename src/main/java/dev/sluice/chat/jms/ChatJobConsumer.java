@@ -11,16 +11,19 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * Takes chat job wake-ups off the {@code ChatJobs} queue (Liberty: activation spec {@code
- * sluice/ChatJobConsumer}) and hands each to the runner, which returns once the call is in the
- * admission gate. A failure thrown from here rolls the delivery back; after the queue's last
- * redelivery the messaging engine moves the job to {@code ChatJobsFailed}.
+ * Takes chat job wake-ups off the {@code ChatJobs} queue, by the JNDI name both servers bind
+ * ({@code jms/chatJobs}; Liberty's activation spec {@code sluice/ChatJobConsumer} adds its tuning)
+ * and hands each to the runner, which returns once the call is in the admission gate. A failure
+ * thrown from here rolls the delivery back; after the queue's last redelivery the messaging engine
+ * moves the job to {@code ChatJobsFailed}.
  */
 @MessageDriven(
-    activationConfig =
-        @ActivationConfigProperty(
-            propertyName = "destinationType",
-            propertyValue = "jakarta.jms.Queue"))
+    activationConfig = {
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "jms/chatJobs")
+    })
 public class ChatJobConsumer implements MessageListener {
 
   @Inject JobDeliveries deliveries;

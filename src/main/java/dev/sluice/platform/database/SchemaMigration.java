@@ -28,7 +28,9 @@ public class SchemaMigration {
 
   static final String LOCATION = "classpath:db/migration";
 
-  @Resource(name = "jdbc/sluice")
+  // By lookup, not name: WildFly injects its default datasource into a name-only DataSource
+  // reference; the web.xml reference is bound on both servers (Liberty by name, jboss-web.xml).
+  @Resource(lookup = "java:comp/env/jdbc/sluice")
   DataSource dataSource;
 
   void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -66,6 +68,11 @@ public class SchemaMigration {
         // Without the marker Flyway would find no script and "succeed" on an empty schema.
         .failOnMissingLocations(true)
         .table(HISTORY_TABLE)
+        // WildFly's batch runtime (JBeret) creates its job repository tables in the default
+        // schema when the server starts, so the schema is not empty at the first migration; a
+        // baseline at version 0 then lets every migration run, as on an empty schema.
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
         .placeholders(DatabaseDialect.of(dataSource).placeholders())
         .load()
         .migrate();

@@ -3,10 +3,13 @@ package dev.sluice.platform.health;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -21,8 +24,16 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseHealthCheck implements HealthCheck {
 
-  @Resource(name = "jdbc/sluice")
+  // By lookup, not name: WildFly injects its default datasource into a name-only DataSource
+  // reference; the web.xml reference is bound on both servers (Liberty by name, jboss-web.xml).
+  @Resource(lookup = "java:comp/env/jdbc/sluice")
   DataSource dataSource;
+
+  /**
+   * Created with the application, so the reference is resolved on a thread of the application:
+   * WildFly runs health checks on its management threads, where java:comp names are not bound.
+   */
+  void created(@Observes @Initialized(ApplicationScoped.class) Object started) {}
 
   @Override
   public HealthCheckResponse call() {
@@ -51,17 +62,27 @@ public class DatabaseHealthCheck implements HealthCheck {
   }
 
   /**
-   * The runtime can create some of its tables and silently fail on others (H2 without the right URL
-   * flags); the job parameter table is the one that fails first, so its presence is checked.
+   * The batch runtime's own tables, one probe per server: Liberty's can create some of its tables
+   * and silently fail on others (H2 without the right URL flags), the job parameter table first;
+   * WildFly's JBeret has its tables only with a JDBC job repository (in memory it forgets jobs, and
+   * restarts after a crash are impossible).
    */
+  static final List<String> BATCH_TABLE_PROBES =
+      List.of(
+          "SELECT COUNT(*) FROM JBATCH.WLPJOBPARAMETER WHERE 1 = 0",
+          "SELECT COUNT(*) FROM JOB_EXECUTION WHERE 1 = 0");
+
   private boolean batchTablesPresent() {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.setQueryTimeout(2);
-      statement.execute("SELECT COUNT(*) FROM JBATCH.WLPJOBPARAMETER WHERE 1 = 0");
-      return true;
-    } catch (SQLException e) {
-      return false;
+    for (String probe : BATCH_TABLE_PROBES) {
+      try (Connection connection = dataSource.getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.setQueryTimeout(2);
+        statement.execute(probe);
+        return true;
+      } catch (SQLException e) {
+        // not this server's repository; try the next
+      }
     }
+    return false;
   }
 }

@@ -7,12 +7,13 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Documents every error response as what it is on the wire, an RFC 9457 {@code
- * application/problem+json} document, so resources declare only the status and why it happens.
+ * application/problem+json} document, so resources declare only the status and why it happens. The
+ * {@code Problem} schema itself is declared by annotation on {@link RestApplication}: the models'
+ * typed setters differ between MicroProfile OpenAPI 3.1 (Liberty) and 4 (WildFly).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -23,10 +24,6 @@ public class ProblemResponsesFilter implements OASFilter {
     if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
       return;
     }
-    if (openApi.getComponents() == null) {
-      openApi.setComponents(OASFactory.createComponents());
-    }
-    openApi.getComponents().addSchema(SCHEMA, problemSchema());
     for (PathItem path : openApi.getPaths().getPathItems().values()) {
       for (Operation operation : path.getOperations().values()) {
         describeErrors(operation);
@@ -53,25 +50,5 @@ public class ProblemResponsesFilter implements OASFilter {
                                 OASFactory.createSchema().ref("#/components/schemas/" + SCHEMA))));
       }
     }
-  }
-
-  private static Schema problemSchema() {
-    Schema text = OASFactory.createSchema().type(Schema.SchemaType.STRING);
-    Schema fieldError =
-        OASFactory.createSchema()
-            .type(Schema.SchemaType.OBJECT)
-            .addProperty("field", text)
-            .addProperty("message", text);
-    return OASFactory.createSchema()
-        .type(Schema.SchemaType.OBJECT)
-        .description("RFC 9457 problem details; errors names each offending field")
-        .addProperty("type", text)
-        .addProperty("title", text)
-        .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
-        .addProperty("detail", text)
-        .addProperty("instance", text)
-        .addProperty(
-            "errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(fieldError))
-        .addProperty("incident", text);
   }
 }

@@ -11,16 +11,21 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * Takes document job wake-ups off the {@code DocumentJobs} queue (Liberty: activation spec {@code
+ * Takes document job wake-ups off the {@code DocumentJobs} queue, by the JNDI name both servers
+ * bind ({@code jms/documentJobs}; Liberty also has activation spec {@code
  * sluice/DocumentJobConsumer}) and hands each to the runner, which returns once the analyses have
  * started. A failure thrown from here rolls the delivery back; after the queue's last redelivery
  * the messaging engine moves the job to {@code DocumentJobsFailed}.
  */
 @MessageDriven(
-    activationConfig =
-        @ActivationConfigProperty(
-            propertyName = "destinationType",
-            propertyValue = "jakarta.jms.Queue"))
+    activationConfig = {
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "destinationLookup",
+          propertyValue = "jms/documentJobs")
+    })
 public class DocumentJobConsumer implements MessageListener {
 
   @Inject JobDeliveries deliveries;
