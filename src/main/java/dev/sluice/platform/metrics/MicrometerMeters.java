@@ -2,7 +2,7 @@ package dev.sluice.platform.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Tag;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.Arrays;
@@ -58,10 +58,10 @@ final class MicrometerMeters implements Meters {
     }
   }
 
-  private static Tags tags(Label... labels) {
-    return Tags.of(
-        Arrays.stream(labels)
-            .map(l -> io.micrometer.core.instrument.Tag.of(l.name(), l.value()))
-            .toList());
+  /**
+   * As the {@code Iterable<Tag>} every Micrometer 1.x has, not the newer {@code Tags} overloads.
+   */
+  private static Iterable<Tag> tags(Label... labels) {
+    return Arrays.stream(labels).map(l -> Tag.of(l.name(), l.value())).toList();
   }
 }
