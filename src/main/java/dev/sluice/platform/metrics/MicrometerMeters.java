@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.Tag;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +19,9 @@ import java.util.function.Supplier;
 final class MicrometerMeters implements Meters {
 
   private final MeterRegistry registry;
+
+  /** The gauges' values, held strongly: the registry holds them weakly. */
+  private final Map<String, Supplier<? extends Number>> gauges = new ConcurrentHashMap<>();
 
   MicrometerMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -40,22 +45,31 @@ final class MicrometerMeters implements Meters {
     registry.timer(name, tags(labels)).record(duration);
   }
 
+  /**
+   * Through {@code MeterRegistry.gauge(name, tags, obj, f)}, not {@code Gauge.builder}: WildFly's
+   * per-deployment registry forwards only the named-method calls to the registry it publishes (a
+   * builder's gauge stays in the deployment's own, unpublished one). That call holds the value
+   * weakly, so this class keeps it. The description is WildFly's to drop.
+   */
   @Override
   public void gauge(
       String name, String description, Supplier<? extends Number> value, Label... labels) {
-    Gauge.builder(name, value::get)
-        .description(description)
-        .tags(tags(labels))
-        .strongReference(true)
-        .register(registry);
+    if (gauges.putIfAbsent(key(name, labels), value) == null) {
+      registry.gauge(name, tags(labels), value, v -> v.get().doubleValue());
+    }
   }
 
   @Override
   public void removeGauge(String name, Label... labels) {
+    gauges.remove(key(name, labels));
     Gauge gauge = registry.find(name).tags(tags(labels)).gauge();
     if (gauge != null) {
       registry.remove(gauge);
     }
+  }
+
+  private static String key(String name, Label... labels) {
+    return name + Arrays.toString(labels);
   }
 
   /**

@@ -63,4 +63,12 @@ class MicrometerMetersTest {
 
     assertThat(registry.getMeters()).isEmpty();
   }
+
+  @Test
+  void aGaugeIsNotLostWhenItsValueIsOnlyALambda() {
+    meters.gauge("sluice.llm.streams.open", "open", () -> 7);
+    System.gc();
+
+    assertThat(registry.get("sluice.llm.streams.open").gauge().value()).isEqualTo(7.0);
+  }
 }
