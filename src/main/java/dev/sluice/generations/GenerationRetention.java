@@ -36,7 +36,16 @@ public class GenerationRetention {
   @Resource(name = "jdbc/sluice")
   DataSource dataSource;
 
+  /**
+   * How often the task looks whether a purge is due. The server's scheduler keeps a cancelled task
+   * queued until its time comes, and a queued task of this application keeps all its classes in
+   * memory after an undeploy (seen on WildFly: an hourly task kept each redeployed copy, until the
+   * heap ran out). So the task is short, and purges only every {@code purge-every}.
+   */
+  private static final Duration TICK = Duration.ofMinutes(1);
+
   private volatile ScheduledFuture<?> task;
+  private volatile Instant nextPurge;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     ConfigView view = ConfigView.of(config);
@@ -44,11 +53,20 @@ public class GenerationRetention {
     if (retention().isZero() || every.isZero()) {
       return;
     }
+    nextPurge = runtime.clock().instant().plus(every);
+    long tick = Math.min(TICK.toMillis(), every.toMillis());
     task =
         runtime
             .scheduler()
-            .scheduleWithFixedDelay(
-                this::purgeQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+            .scheduleWithFixedDelay(() -> purgeWhenDue(every), tick, tick, TimeUnit.MILLISECONDS);
+  }
+
+  private void purgeWhenDue(Duration every) {
+    Instant now = runtime.clock().instant();
+    if (!now.isBefore(nextPurge)) {
+      nextPurge = now.plus(every);
+      purgeQuietly();
+    }
   }
 
   @PreDestroy

@@ -18,6 +18,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -33,6 +34,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * simulator is slow and the lane has been narrowed to one call at a time. Screenshots go to {@code
  * target/screenshots}.
  */
+@Tag("black-box")
 @ExtendWith(ArquillianExtension.class)
 class AdminConsoleIT {
 

@@ -20,6 +20,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * breaker fails chat answers fast until reset; a lane's limits change on the live lane at once. The
  * Liberty is shared: every test leaves the simulated breaker closed and the lane unoverridden.
  */
+@Tag("black-box")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AdminProvidersIT {

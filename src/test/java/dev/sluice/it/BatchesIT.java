@@ -35,6 +35,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * checkpoints without analysing anything twice; ownership; every bad input names its field and
  * leaves no batch behind.
  */
+@Tag("black-box")
 @ExtendWith(ArquillianExtension.class)
 class BatchesIT {
 

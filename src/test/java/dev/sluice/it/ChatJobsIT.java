@@ -16,6 +16,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * bean and the admission gate (simulated provider); bad questions are refused without a trace;
  * answers can be cancelled; failures are recorded.
  */
+@Tag("black-box")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ChatJobsIT {
@@ -139,7 +141,7 @@ class ChatJobsIT {
     assertThat(paths.getJsonObject("/api/chats/{id}/messages").keySet()).contains("get", "post");
     assertThat(paths.getJsonObject("/api/chats/{id}/messages/{messageId}/cancel").keySet())
         .contains("post");
-    String metrics = new Http(base).root().get("/metrics?scope=application").body();
+    String metrics = Server.current().applicationMetrics(base);
     assertThat(metrics)
         .containsPattern("sluice_chat_jobs_total\\{[^}]*outcome=\"completed\"")
         .contains("sluice_chat_jobs_running")

@@ -12,6 +12,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -23,6 +24,7 @@ import org.openqa.selenium.WebDriver;
  * send a question and watch the answer stream in; drop the page's socket mid-answer and see it
  * re-attach without losing or repeating text. Screenshots go to {@code target/screenshots}.
  */
+@Tag("black-box")
 @ExtendWith(ArquillianExtension.class)
 class ChatPageIT {
 

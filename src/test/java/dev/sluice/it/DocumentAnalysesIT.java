@@ -21,6 +21,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * analyses queued, and the document then shows them completed; bad parameters are a 400 naming the
  * parameter and store nothing; another user's document stays 404.
  */
+@Tag("black-box")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DocumentAnalysesIT {

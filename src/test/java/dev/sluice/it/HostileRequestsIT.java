@@ -13,15 +13,18 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Malformed and hostile requests, sent byte for byte: every error the server answers is a 4xx
  * problem document without a stack trace, an exception's name or the server's product name. The few
- * answers Liberty gives before any application runs cannot be problems; they are checked to carry
- * no internals at least.
+ * answers the server gives before any application runs (Liberty's HTTP channel, Undertow's parser
+ * on WildFly) cannot be problems; they are checked to carry no internals at least. Where the two
+ * servers answer differently, the test says which does what.
  */
+@Tag("black-box")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class HostileRequestsIT {
@@ -36,7 +39,11 @@ class HostileRequestsIT {
           "Liberty",
           "WebSphere",
           "IBM",
-          "SRVE");
+          "SRVE",
+          "WildFly",
+          "Undertow",
+          "JBoss",
+          "WFLY");
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -55,13 +62,21 @@ class HostileRequestsIT {
             "Basic ",
             "Basic " + "A".repeat(6000),
             "basic ZGVtbw==",
-            "Basic " + encode(":password-without-name"),
-            "Basic  " + valid)) {
+            "Basic " + encode(":password-without-name"))) {
       Answer answer = raw().get("/api/chats", "Authorization: " + header);
 
       assertProblem(answer, 401);
       assertThat(answer.header("WWW-Authenticate")).startsWith("Basic realm=\"Sluice\"");
       assertThat(answer.body()).doesNotContain("ZGVtbw").doesNotContain("notbase64");
+    }
+    // Two spaces after the scheme: RFC 7235 allows any number, but Liberty reads the header again
+    // after sign-in and fails on more than one, so Sluice refuses it there. Undertow (WildFly)
+    // folds the spaces into one before any application sees the header.
+    Answer twoSpaces = raw().get("/api/chats", "Authorization: Basic  " + valid);
+    if (Server.current().isWildFly()) {
+      assertThat(twoSpaces.status()).isEqualTo(200);
+    } else {
+      assertProblem(twoSpaces, 401);
     }
   }
 
@@ -93,13 +108,14 @@ class HostileRequestsIT {
     }
   }
 
+  /** Liberty refuses these paths before any application; on WildFly, Sluice's own filter does. */
   @Test
   void aPathWithAnEncodedSlashOrABackslashIsA400Problem() {
     for (String path :
         List.of(
             "/api/chats/..%2F..%2Fetc%2Fpasswd",
             "/api/chats/..%5C..%5Cetc", "/api/chats/%2e%2e", "/foo%2Fbar")) {
-      Answer answer = raw().get(path);
+      Answer answer = raw().get(path, "Authorization: " + Credentials.demo().header());
 
       assertProblem(answer, 400);
       assertThat(answer.body()).contains("may not contain an encoded");
@@ -137,7 +153,8 @@ class HostileRequestsIT {
     Answer unsignedBrew = raw().request("BREW", "/api/chats", null);
     assertProblem(unsignedBrew, 405);
     assertThat(unsignedBrew.header("Allow")).contains("GET");
-    assertProblem(raw().request("TRACE", "/api/models", null), 405);
+    // Undertow refuses TRACE itself (its listener's disallowed methods), with an empty 405.
+    assertRefusal(raw().request("TRACE", "/api/models", null), 405);
     assertProblem(raw().get("/signin"), 405);
     assertProblem(raw().request("PUT", "/signin", ""), 405);
     assertProblem(raw().request("DELETE", "/api/models", null), 405);
@@ -153,27 +170,36 @@ class HostileRequestsIT {
         415);
   }
 
+  /** Sluice's filter answers these on Liberty; Undertow refuses all but the empty one itself. */
   @Test
   void aMissingRepeatedOrMalformedHostIsA400Problem() {
-    assertProblem(raw().send("GET /api/models HTTP/1.1\r\nConnection: close\r\n\r\n"), 400);
-    for (String hosts :
-        List.of("Host: a\r\nHost: b", "Host: bad host!", "Host: a@evil", "Host: ")) {
-      assertProblem(
+    assertRefusal(raw().send("GET /api/models HTTP/1.1\r\nConnection: close\r\n\r\n"), 400);
+    for (String hosts : List.of("Host: a\r\nHost: b", "Host: bad host!", "Host: a@evil")) {
+      assertRefusal(
           raw().send("GET /api/models HTTP/1.1\r\n" + hosts + "\r\nConnection: close\r\n\r\n"),
           400);
     }
+    assertProblem(
+        raw().send("GET /api/models HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n"), 400);
     assertThat(raw().get("/api/models").status()).isEqualTo(200);
   }
 
-  /** Liberty refuses these before choosing an application; its short page has no internals. */
+  /**
+   * Liberty refuses these before choosing an application; its short page has no internals. Undertow
+   * refuses the bad escape itself (an empty 400) and hands the others to Sluice: a 4xx problem.
+   */
   @Test
   void pathsTheContainerRefusesCarryNoInternals() {
     for (String path :
         List.of(
             "/api/chats/a%00b", "/api/chats/..;/x", "/api/chats/%zz", "/api/../../etc/passwd")) {
-      Answer answer = raw().get(path);
+      Answer answer = raw().get(path, "Authorization: " + Credentials.demo().header());
 
-      assertThat(answer.status()).as(path).isEqualTo(400);
+      if (Server.current().isWildFly()) {
+        assertThat(answer.status()).as(path).isBetween(400, 499);
+      } else {
+        assertThat(answer.status()).as(path).isEqualTo(400);
+      }
       assertNoInternals(answer);
     }
   }
@@ -196,8 +222,15 @@ class HostileRequestsIT {
     }
   }
 
+  /** Health is the server's own module: Liberty's on the HTTP port, WildFly's on management. */
   @Test
-  void libertysOwnModulesAnswerErrorsWithoutInternals() {
+  void theServersOwnModulesAnswerErrorsWithoutInternals() {
+    if (Server.current().isWildFly()) {
+      Answer answer = new RawHttp(Server.current().healthBase(base)).get("/health/%2F");
+      assertThat(answer.status()).isEqualTo(404);
+      INTERNALS.forEach(internal -> assertThat(answer.body()).doesNotContain(internal));
+      return;
+    }
     Answer answer = raw().get("/health/%2F");
 
     assertThat(answer.status()).isEqualTo(400);
@@ -215,6 +248,18 @@ class HostileRequestsIT {
     assertThat(problem.getInt("status")).isEqualTo(status);
     assertThat(problem.getString("title")).isNotBlank();
     assertNoInternals(answer);
+  }
+
+  /**
+   * {@code status} as a problem; on WildFly, Undertow's own refusal (an empty body) is as good: it
+   * answers before any application runs.
+   */
+  private static void assertRefusal(Answer answer, int status) {
+    if (Server.current().isWildFly() && answer.body().isEmpty()) {
+      assertThat(answer.status()).isEqualTo(status);
+    } else {
+      assertProblem(answer, status);
+    }
   }
 
   private static void assertNoInternals(Answer answer) {

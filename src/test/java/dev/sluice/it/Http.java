@@ -14,8 +14,15 @@ import java.time.Duration;
 /** A small black-box HTTP client for integration tests. */
 public final class Http {
 
+  /**
+   * HTTP/1.1, as browsers speak to a server without TLS: the JDK client would otherwise offer a
+   * plain-text HTTP/2 upgrade (h2c), which Undertow (WildFly) takes and no browser makes.
+   */
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
 
   private final URI base;
   private final Credentials credentials;

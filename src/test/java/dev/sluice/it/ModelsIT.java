@@ -12,10 +12,12 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The catalog and provider views over HTTP, with their errors as problem documents. */
+@Tag("black-box")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ModelsIT {
@@ -107,7 +109,7 @@ class ModelsIT {
 
   @Test
   void readinessReportsEachProviderAndTheDefaultModel() {
-    HttpResponse<String> response = new Http(base).root().get("/health/ready");
+    HttpResponse<String> response = Server.current().health(base).get("/health/ready");
 
     JsonObject providers =
         PlatformIT.check(Http.json(response).asJsonObject().getJsonArray("checks"), "providers");

@@ -12,6 +12,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * requests, API calls and sign-out; other sites can neither post the form nor change anything with
  * the cookie; an anonymous page visit is sent to sign in, an anonymous API call challenged.
  */
+@Tag("black-box")
 @ExtendWith(ArquillianExtension.class)
 class SessionSignInIT {
 

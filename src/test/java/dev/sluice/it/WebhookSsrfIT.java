@@ -18,6 +18,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * that resolves to it (refused when due, not retried); and it hears the webhook once allow-listed,
  * on its port only.
  */
+@Tag("black-box")
 @ExtendWith(ArquillianExtension.class)
 class WebhookSsrfIT {
 
@@ -88,18 +90,22 @@ class WebhookSsrfIT {
             && List.of(addresses).stream().allMatch(WebhookSsrfIT::internal),
         () -> "this machine's name " + name + " must resolve to internal addresses only");
     String doc = TextDocuments.upload(demo(), 1, "Hook doc", "Short.").get(0);
-    double refusedBefore = count(REFUSED, "application");
-    double notRetriedBefore = count(NOT_RETRIED, "base");
+    double refusedBefore = count(REFUSED, Server.current().applicationMetrics(base));
+    double notRetriedBefore = count(NOT_RETRIED, Server.current().allMetrics(base));
     try (WebhookListener listener = WebhookListener.on(addresses[0])) {
       HttpResponse<String> submitted =
           submit(doc, "http://" + name + ":" + listener.port() + "/hook");
       assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
 
       Poll.until(
-          () -> Optional.of(count(REFUSED, "application")).filter(n -> n > refusedBefore),
+          () ->
+              Optional.of(count(REFUSED, Server.current().applicationMetrics(base)))
+                  .filter(n -> n > refusedBefore),
           () -> "a refused delivery to " + name);
       Poll.until(
-          () -> Optional.of(count(NOT_RETRIED, "base")).filter(n -> n > notRetriedBefore),
+          () ->
+              Optional.of(count(NOT_RETRIED, Server.current().allMetrics(base)))
+                  .filter(n -> n > notRetriedBefore),
           () -> "the refused delivery to end without retries: " + webhookClientMetrics());
       assertThat(listener.bodies()).isEmpty();
     }
@@ -141,18 +147,15 @@ class WebhookSsrfIT {
                 + "\"}");
   }
 
-  /** The value of the first metric line {@code pattern} matches in {@code scope}, or 0. */
-  private double count(Pattern pattern, String scope) {
-    String metrics = new Http(base).root().get("/metrics?scope=" + scope).body();
+  /** The value of the first metric line {@code pattern} matches in {@code metrics}, or 0. */
+  private static double count(Pattern pattern, String metrics) {
     Matcher m = pattern.matcher(metrics);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
   private String webhookClientMetrics() {
-    return new Http(base)
-        .root()
-        .get("/metrics")
-        .body()
+    return Server.current()
+        .allMetrics(base)
         .lines()
         .filter(l -> l.contains("WebhookClient"))
         .toList()

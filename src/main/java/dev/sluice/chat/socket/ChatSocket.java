@@ -40,8 +40,17 @@ public class ChatSocket extends Endpoint {
   private static final Logger LOG = Logger.getLogger(ChatSocket.class.getName());
   private static final String SUBSCRIBER = "sluice.socket.subscriber";
 
+  /*
+   * The beans this connection uses, looked up once when it opens (the container makes an endpoint
+   * per connection): WildFly runs onClose and onError on I/O threads where CDI.current() fails.
+   */
+  private ChatStreams hub;
+  private SocketLimits limits;
+
   @Override
   public void onOpen(Session session, EndpointConfig config) {
+    hub = CDI.current().select(ChatStreams.class).get();
+    limits = CDI.current().select(SocketLimits.class).get();
     session.setMaxTextMessageBufferSize(MAX_REQUEST);
     session.setMaxBinaryMessageBufferSize(Sockets.MAX_CONTROL_FRAME);
     String chatId = chatId(session);
@@ -54,10 +63,9 @@ public class ChatSocket extends Endpoint {
       refuse(session, "no such chat");
       return;
     }
-    if (!limits().admit(session)) {
+    if (!limits.admit(session)) {
       return;
     }
-    ChatStreams hub = hub();
     Subscriber subscriber =
         new Subscriber(new SessionSink(session), hub.settings().maxPendingFrames());
     RequestText request = new RequestText(MAX_REQUEST);
@@ -75,10 +83,13 @@ public class ChatSocket extends Endpoint {
 
   @Override
   public void onClose(Session session, CloseReason reason) {
-    limits().release(session);
+    if (limits == null) {
+      return; // never opened
+    }
+    limits.release(session);
     Subscriber subscriber = (Subscriber) session.getUserProperties().remove(SUBSCRIBER);
     if (subscriber != null) {
-      hub().unsubscribe(chatId(session), subscriber);
+      hub.unsubscribe(chatId(session), subscriber);
     }
   }
 
@@ -88,7 +99,7 @@ public class ChatSocket extends Endpoint {
     onClose(session, null);
   }
 
-  private static void message(
+  private void message(
       Session session,
       String chatId,
       Subscriber subscriber,
@@ -105,7 +116,7 @@ public class ChatSocket extends Endpoint {
     text.ifPresent(t -> handle(session, chatId, subscriber, t));
   }
 
-  private static void handle(Session session, String chatId, Subscriber subscriber, String text) {
+  private void handle(Session session, String chatId, Subscriber subscriber, String text) {
     try {
       JsonObject request = Json.createReader(new StringReader(text)).readObject();
       if ("resume".equals(request.getString("type", "")) && request.containsKey("messageId")) {
@@ -118,7 +129,7 @@ public class ChatSocket extends Endpoint {
             request.getJsonNumber("afterSeq") == null
                 ? 0
                 : request.getJsonNumber("afterSeq").longValue();
-        hub().resume(chatId, subscriber, request.getString("messageId"), Math.max(0, afterSeq));
+        hub.resume(chatId, subscriber, request.getString("messageId"), Math.max(0, afterSeq));
       }
     } catch (JsonException
         | ClassCastException
@@ -142,14 +153,6 @@ public class ChatSocket extends Endpoint {
         .ownerOf(chatId)
         .map(owner -> SocketHandshake.mayRead(session, owner))
         .orElse(false);
-  }
-
-  private static ChatStreams hub() {
-    return CDI.current().select(ChatStreams.class).get();
-  }
-
-  private static SocketLimits limits() {
-    return CDI.current().select(SocketLimits.class).get();
   }
 
   private static void refuse(Session session, String reason) {

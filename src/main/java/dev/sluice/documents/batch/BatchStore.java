@@ -158,6 +158,18 @@ public class BatchStore implements BatchJobStore {
         .toList();
   }
 
+  /** Batches of kind BATCH not yet ended whose job the batch runtime was given. */
+  public List<AnalysisBatch> runningBatches() {
+    return em.createQuery(
+            "SELECT b FROM AnalysisBatch b WHERE b.kind = :kind AND b.executionId IS NOT NULL"
+                + " AND b.status IN :running ORDER BY b.id",
+            AnalysisBatch.class)
+        .setParameter("kind", RunKind.BATCH)
+        .setParameter(
+            "running", List.of(BatchState.STARTING, BatchState.STARTED, BatchState.STOPPING))
+        .getResultList();
+  }
+
   /** Records the batch runtime's execution and state of a batch. */
   @Override
   public void started(String batchId, long executionId) {

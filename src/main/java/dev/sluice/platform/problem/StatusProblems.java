@@ -1,24 +1,16 @@
 package dev.sluice.platform.problem;
 
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /** The problem for a bare HTTP status the container chose: its reason phrase and what it means. */
 final class StatusProblems {
-
-  /** What Liberty refuses in a path, encoded or not, following Servlet 6's rules. */
-  private static final Pattern REFUSED_IN_PATH = Pattern.compile("%2[fFeE3]|%5[cC]|\\\\|#");
 
   private StatusProblems() {}
 
   /** The problem for this status on this (raw) request path. */
   static Problem of(int status, String path) {
-    if (status == 400 && path != null && REFUSED_IN_PATH.matcher(path).find()) {
-      // The path as a whole is at fault: routing never got as far as naming its parameters.
-      String why = "may not contain an encoded \"/\", \".\" or \"#\", nor a backslash";
-      return Problem.of(400, "Bad Request", "the request path " + why)
-          .withErrors(List.of(new Problem.FieldError("path", why)));
+    if (status == 400 && EncodedPaths.refused(path)) { // Liberty's own refusal of such a path
+      return EncodedPaths.problem();
     }
     Response.Status known = Response.Status.fromStatusCode(status);
     String title =

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,9 @@ public class SignInServlet extends HttpServlet {
 
   @Inject transient SecurityContext security;
   @Inject transient CrossSiteRequests crossSite;
+
+  /** Far more than a name, a password and a page address take. */
+  private static final int MAX_FORM_BYTES = 16 * 1024;
 
   /** The form's fields, as posted. */
   private record SignInForm(String name, String password, String next) {}
@@ -69,17 +73,22 @@ public class SignInServlet extends HttpServlet {
                     + URLEncoder.encode(next, StandardCharsets.UTF_8)));
   }
 
-  /** The form, or empty when its body cannot be decoded (a stray {@code %}, say). */
-  private static Optional<SignInForm> read(HttpServletRequest request) {
-    try {
-      return Optional.of(
-          new SignInForm(
-              request.getParameter("username"),
-              request.getParameter("password"),
-              request.getParameter("next")));
-    } catch (IllegalArgumentException malformed) {
+  /**
+   * The form, or empty when its body cannot be decoded (a stray {@code %}, say) or is longer than
+   * any sign-in form. Another content type is a form without fields: a failed sign-in.
+   */
+  private static Optional<SignInForm> read(HttpServletRequest request) throws IOException {
+    String type = request.getContentType();
+    if (type == null
+        || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+      return Optional.of(new SignInForm(null, null, null));
+    }
+    byte[] body = request.getInputStream().readNBytes(MAX_FORM_BYTES + 1);
+    if (body.length > MAX_FORM_BYTES) {
       return Optional.empty();
     }
+    return FormFields.parse(new String(body, StandardCharsets.UTF_8))
+        .map(f -> new SignInForm(f.get("username"), f.get("password"), f.get("next")));
   }
 
   private AuthenticationStatus signIn(

@@ -16,8 +16,9 @@ import java.util.Map;
  * @param mustRefuse whether only a 4xx is right (a wrong type, a broken body); otherwise a 2xx is
  *     fine too, as long as what it stored is counted
  * @param creates what a 2xx answer adds, so record counts can be checked afterwards
- * @param container whether Liberty's HTTP channel answers it before any application (an empty 400
- *     or 505, or a closed connection), which docs/hostile-input.md lists as a known answer
+ * @param container whether the server's HTTP layer answers it before any application (a closed
+ *     connection, or a 4xx that is empty or bare but shows no internals: Liberty's empty 400 or
+ *     505, Undertow's 400 or its 404 page), which docs/hostile-input.md lists as a known answer
  */
 record CorpusCase(
     String name,

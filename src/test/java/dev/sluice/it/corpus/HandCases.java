@@ -1,9 +1,12 @@
 package dev.sluice.it.corpus;
 
+import dev.sluice.it.Server;
 import dev.sluice.it.corpus.CorpusCase.Creates;
 import dev.sluice.it.corpus.CorpusCase.Who;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -50,9 +53,7 @@ final class HandCases {
     Map<String, String> headers = new LinkedHashMap<>();
     JsonObject given = line.getJsonObject("headers");
     if (given != null) {
-      given.forEach(
-          (k, v) ->
-              headers.put(k, expand(((jakarta.json.JsonString) v).getString(), fixtures, host)));
+      given.forEach((k, v) -> headers.put(k, expand(((JsonString) v).getString(), fixtures, host)));
     }
     String body = line.getString("body", null);
     CorpusCase request =
@@ -66,9 +67,24 @@ final class HandCases {
             line.getString("field", null),
             line.getBoolean("refuse", true),
             Creates.valueOf(line.getString("creates", "nothing").toUpperCase(Locale.ROOT)),
-            line.getBoolean("container", false));
+            answeredByTheServer(line));
     String raw = line.getString("raw", null);
     return new Hand(request, raw == null ? null : expand(raw, fixtures, host));
+  }
+
+  /**
+   * {@code "container": true}: the server's HTTP layer may answer before any application, on every
+   * server; {@code "container": "wildfly"}: on that server only (Undertow refuses some requests
+   * Liberty hands to Sluice).
+   */
+  private static boolean answeredByTheServer(JsonObject line) {
+    JsonValue container = line.get("container");
+    if (container == null) {
+      return false;
+    }
+    return container.getValueType() == JsonValue.ValueType.TRUE
+        || container.getValueType() == JsonValue.ValueType.STRING
+            && ((JsonString) container).getString().equalsIgnoreCase(Server.current().name());
   }
 
   static String expand(String text, Fixtures fixtures, String host) {

@@ -56,8 +56,8 @@ final class Verdict {
       findings.add(new Finding(Fault.CONTAINER, "Liberty refused an undecodable path"));
       return findings;
     }
-    if (c.container() && (o.status() == 0 || o.body().isEmpty())) {
-      findings.add(new Finding(Fault.CONTAINER, "Liberty's HTTP channel answered " + o.status()));
+    if (c.container() && (o.status() == 0 || o.body().isEmpty() || bareRefusal(o))) {
+      findings.add(new Finding(Fault.CONTAINER, "the server's HTTP layer answered " + o.status()));
       return findings;
     }
     if (o.status() == 0) {
@@ -82,6 +82,11 @@ final class Verdict {
       findings.add(new Finding(Fault.ACCEPTED, String.valueOf(o.status())));
     }
     return findings;
+  }
+
+  /** A 4xx of the server's own, such as Undertow's "Not Found" page: no internals in it. */
+  private static boolean bareRefusal(Outcome o) {
+    return o.status() >= 400 && o.status() < 500 && !INTERNALS.matcher(o.body()).find();
   }
 
   /** The problem document of a 4xx or 5xx, or {@code null} when it is not one. */

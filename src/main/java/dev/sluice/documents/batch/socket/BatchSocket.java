@@ -29,8 +29,17 @@ public class BatchSocket extends Endpoint {
   private static final Logger LOG = Logger.getLogger(BatchSocket.class.getName());
   private static final String WATCHER = "sluice.batch.watcher";
 
+  /*
+   * The beans this connection uses, looked up once when it opens (the container makes an endpoint
+   * per connection): WildFly runs onClose and onError on I/O threads where CDI.current() fails.
+   */
+  private BatchWatchers hub;
+  private SocketLimits limits;
+
   @Override
   public void onOpen(Session session, EndpointConfig config) {
+    hub = CDI.current().select(BatchWatchers.class).get();
+    limits = CDI.current().select(SocketLimits.class).get();
     session.setMaxTextMessageBufferSize(Sockets.MAX_CONTROL_FRAME);
     session.setMaxBinaryMessageBufferSize(Sockets.MAX_CONTROL_FRAME);
     String batchId = batchId(session);
@@ -46,24 +55,30 @@ public class BatchSocket extends Endpoint {
       Sockets.close(session, CloseCodes.VIOLATED_POLICY, "no such batch");
       return;
     }
-    if (!limits().admit(session)) {
+    if (!limits.admit(session)) {
       return;
     }
     session.addMessageHandler(
-        String.class, (MessageHandler.Partial<String>) (part, last) -> takesNone(session));
+        String.class,
+        (MessageHandler.Partial<String>) (part, last) -> takesNone(session, part.length(), last));
     session.addMessageHandler(
-        ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (part, last) -> takesNone(session));
+        ByteBuffer.class,
+        (MessageHandler.Partial<ByteBuffer>)
+            (part, last) -> takesNone(session, part.remaining(), last));
     Watcher watcher = new Watcher(session);
     session.getUserProperties().put(WATCHER, watcher);
-    hub().watch(batchId, watcher);
+    hub.watch(batchId, watcher);
   }
 
   @Override
   public void onClose(Session session, CloseReason reason) {
-    limits().release(session);
+    if (limits == null) {
+      return; // never opened
+    }
+    limits.release(session);
     Watcher watcher = (Watcher) session.getUserProperties().remove(WATCHER);
     if (watcher != null) {
-      hub().unwatch(batchId(session), watcher);
+      hub.unwatch(batchId(session), watcher);
     }
   }
 
@@ -73,19 +88,20 @@ public class BatchSocket extends Endpoint {
     onClose(session, null);
   }
 
-  private static void takesNone(Session session) {
-    Sockets.close(session, CloseCodes.CANNOT_ACCEPT, "this socket takes no messages");
+  /**
+   * Closes on the first part of any message: 1009 when it is larger than a control frame (Liberty's
+   * container says so before the part arrives; Undertow hands the first part of a message of any
+   * size to a partial handler), else 1003.
+   */
+  private static void takesNone(Session session, int partSize, boolean last) {
+    if (!last || partSize > Sockets.MAX_CONTROL_FRAME) {
+      Sockets.close(session, CloseCodes.TOO_BIG, "this socket takes no messages");
+    } else {
+      Sockets.close(session, CloseCodes.CANNOT_ACCEPT, "this socket takes no messages");
+    }
   }
 
   private static String batchId(Session session) {
     return session.getPathParameters().get("batchId");
-  }
-
-  private static BatchWatchers hub() {
-    return CDI.current().select(BatchWatchers.class).get();
-  }
-
-  private static SocketLimits limits() {
-    return CDI.current().select(SocketLimits.class).get();
   }
 }

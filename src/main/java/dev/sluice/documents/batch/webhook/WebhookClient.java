@@ -1,5 +1,6 @@
 package dev.sluice.documents.batch.webhook;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.ProxySelector;
@@ -27,13 +28,24 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 public class WebhookClient {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  private static final HttpClient HTTPS =
-      HttpClient.newBuilder()
-          .connectTimeout(CONNECT_TIMEOUT)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+
+  /**
+   * The https client, the bean's and not a static: a client's selector thread holds the
+   * application's class loader, so a static client would keep every undeployed copy of the
+   * application alive (the thread holds the loader, the loader the class, the class the client).
+   */
+  private HttpClient https;
 
   @Inject WebhookGuard guard;
+
+  @PostConstruct
+  void createClient() {
+    https =
+        HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
 
   @Asynchronous
   @Retry(
@@ -80,9 +92,9 @@ public class WebhookClient {
    * address cache normally gives the same answer) and the server must prove the name with its
    * certificate; see docs/webhooks.md.
    */
-  private static HttpClient client(WebhookTarget target) {
+  private HttpClient client(WebhookTarget target) {
     if (target.url().secure()) {
-      return HTTPS;
+      return https;
     }
     return HttpClient.newBuilder()
         .connectTimeout(CONNECT_TIMEOUT)
