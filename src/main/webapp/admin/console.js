@@ -13,6 +13,7 @@ const ROUTES = {
   queues: () => import("/admin/pages/queues.js"),
   providers: () => import("/admin/pages/providers.js"),
   costs: () => import("/admin/pages/costs.js"),
+  cluster: () => import("/admin/pages/cluster.js"),
 };
 
 const main = document.getElementById("page");

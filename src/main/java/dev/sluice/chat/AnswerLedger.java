@@ -33,19 +33,19 @@ public class AnswerLedger {
     batcher = new WriteBatcher(batches::apply, executor, MAX_BATCH);
   }
 
-  /** Claims a queued answer; true if this claim moved it to streaming. */
-  public CompletableFuture<Boolean> claim(String messageId) {
-    return submit(new AnswerWrite.Claim(messageId));
+  /** Claims a queued answer for node {@code owner}; true if this claim moved it to streaming. */
+  public CompletableFuture<Boolean> claim(String messageId, String owner) {
+    return submit(new AnswerWrite.Claim(messageId, owner));
   }
 
-  /** Saves a streaming answer's text so far; true if it was still streaming. */
-  public CompletableFuture<Boolean> savePartial(String messageId, String text) {
-    return submit(new AnswerWrite.SavePartial(messageId, text));
+  /** Saves a streaming answer's text so far; true if it was still streaming, owned by owner. */
+  public CompletableFuture<Boolean> savePartial(String messageId, String text, String owner) {
+    return submit(new AnswerWrite.SavePartial(messageId, text, owner));
   }
 
-  /** Records a completed answer; true unless it had ended otherwise. */
-  public CompletableFuture<Boolean> complete(String messageId, AnswerRecord answer) {
-    return submit(new AnswerWrite.Complete(messageId, answer));
+  /** Records a completed answer; true unless it had ended otherwise or changed owner. */
+  public CompletableFuture<Boolean> complete(String messageId, AnswerRecord answer, String owner) {
+    return submit(new AnswerWrite.Complete(messageId, answer, owner));
   }
 
   private CompletableFuture<Boolean> submit(AnswerWrite write) {

@@ -37,22 +37,28 @@ abstract sealed class AnswerWrite {
 
   abstract boolean run(Connection connection, LocalDateTime now) throws SQLException;
 
-  /** Queued to streaming, and the job out of the outbox; false if the answer was not queued. */
+  /**
+   * Queued to streaming, owned by this node, and the job out of the outbox; false if the answer was
+   * not queued.
+   */
   static final class Claim extends AnswerWrite {
     private final String id;
+    private final String owner;
 
-    Claim(String id) {
+    Claim(String id, String owner) {
       this.id = id;
+      this.owner = owner;
     }
 
     @Override
     boolean run(Connection c, LocalDateTime now) throws SQLException {
       try (PreparedStatement move =
           c.prepareStatement(
-              "UPDATE chat_message SET status = 'STREAMING', updated_at = ?"
+              "UPDATE chat_message SET status = 'STREAMING', owner_node = ?, updated_at = ?"
                   + " WHERE id = ? AND status = 'QUEUED'")) {
-        move.setObject(1, now);
-        move.setString(2, id);
+        move.setString(1, owner);
+        move.setObject(2, now);
+        move.setString(3, id);
         if (move.executeUpdate() != 1) {
           return false;
         }
@@ -67,14 +73,16 @@ abstract sealed class AnswerWrite {
     }
   }
 
-  /** The text streamed so far, unless the answer has ended. */
+  /** The text streamed so far, unless the answer has ended or another node owns it now. */
   static final class SavePartial extends AnswerWrite {
     private final String id;
     private final String text;
+    private final String owner;
 
-    SavePartial(String id, String text) {
+    SavePartial(String id, String text, String owner) {
       this.id = id;
       this.text = text;
+      this.owner = owner;
     }
 
     @Override
@@ -82,23 +90,26 @@ abstract sealed class AnswerWrite {
       try (PreparedStatement save =
           c.prepareStatement(
               "UPDATE chat_message SET content = ?, updated_at = ?"
-                  + " WHERE id = ? AND status = 'STREAMING'")) {
+                  + " WHERE id = ? AND status = 'STREAMING' AND owner_node = ?")) {
         save.setString(1, text);
         save.setObject(2, now);
         save.setString(3, id);
+        save.setString(4, owner);
         return save.executeUpdate() == 1;
       }
     }
   }
 
-  /** The completed answer, unless it has ended otherwise meanwhile. */
+  /** The completed answer, unless it has ended otherwise or another node owns it now. */
   static final class Complete extends AnswerWrite {
     private final String id;
     private final AnswerRecord answer;
+    private final String owner;
 
-    Complete(String id, AnswerRecord answer) {
+    Complete(String id, AnswerRecord answer, String owner) {
       this.id = id;
       this.answer = answer;
+      this.owner = owner;
     }
 
     @Override
@@ -108,7 +119,7 @@ abstract sealed class AnswerWrite {
               "UPDATE chat_message SET content = ?, status = 'COMPLETED', model_answered = ?,"
                   + " input_tokens = ?, output_tokens = ?, cached_tokens = ?, cost_usd = ?,"
                   + " time_to_first_token_ms = ?, total_time_ms = ?, attempts = ?, updated_at = ?"
-                  + " WHERE id = ? AND status IN ('QUEUED', 'STREAMING')")) {
+                  + " WHERE id = ? AND status = 'STREAMING' AND owner_node = ?")) {
         done.setString(1, answer.content());
         done.setString(2, answer.model());
         setInt(done, 3, answer.inputTokens());
@@ -124,6 +135,7 @@ abstract sealed class AnswerWrite {
         done.setString(9, answer.attempts());
         done.setObject(10, now);
         done.setString(11, id);
+        done.setString(12, owner);
         return done.executeUpdate() == 1;
       }
     }

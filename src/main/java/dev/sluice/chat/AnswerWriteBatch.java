@@ -3,7 +3,6 @@ package dev.sluice.chat;
 import dev.sluice.platform.database.Timestamps;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
@@ -21,14 +20,10 @@ public class AnswerWriteBatch {
   @Resource(name = "jdbc/sluice")
   DataSource dataSource;
 
-  @Inject RunStart runStart;
-
   private final Clock clock = Clock.systemUTC();
 
   /** Runs every write; a failure rolls all of them back. */
   public void apply(List<AnswerWrite> writes) throws SQLException {
-    // Asked first, so this run's start is fixed before any of its stamps (see RunStart).
-    runStart.at();
     LocalDateTime now = Timestamps.now(clock);
     try (Connection connection = dataSource.getConnection()) {
       for (AnswerWrite write : writes) {

@@ -41,9 +41,17 @@ final class AnswerWriter implements StreamListener {
   private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
   private volatile boolean finished;
 
+  /** The node id the claim wrote: every later write names it, and fails if the owner changed. */
+  private volatile String owner;
+
   AnswerWriter(JobPlan job, ChatJobRunner.Parts parts) {
     this.job = job;
     this.parts = parts;
+  }
+
+  /** The answer is being claimed for {@code node}: before its first chunk. */
+  void claimedBy(String node) {
+    owner = node;
   }
 
   @Override
@@ -73,7 +81,7 @@ final class AnswerWriter implements StreamListener {
                 // A short answer often ends before its first save runs: its ending saves it all.
                 finished
                     ? CompletableFuture.completedFuture(false)
-                    : parts.ledger().savePartial(job.messageId(), partial));
+                    : parts.ledger().savePartial(job.messageId(), partial, owner));
       }
     }
   }
@@ -84,7 +92,7 @@ final class AnswerWriter implements StreamListener {
     String tries = AttemptsJson.of(attempts.get());
     if (result != null) {
       AnswerRecord answer = record(result, tries);
-      then(() -> parts.ledger().complete(job.messageId(), answer));
+      then(() -> parts.ledger().complete(job.messageId(), answer, owner));
       write(() -> completed(answer));
     } else {
       write(() -> ended(Causes.unwrap(error), tries));
@@ -133,7 +141,8 @@ final class AnswerWriter implements StreamListener {
             ending.partial(),
             ending.code(),
             ending.reason(),
-            tries)) {
+            tries,
+            owner)) {
       return;
     }
     String status = ending.status().name().toLowerCase(Locale.ROOT);

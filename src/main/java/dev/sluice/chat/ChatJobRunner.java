@@ -9,6 +9,7 @@ import dev.sluice.llm.ChatRequest;
 import dev.sluice.llm.ModelInfo;
 import dev.sluice.llm.TokenCounter;
 import dev.sluice.llm.config.ProviderRegistry;
+import dev.sluice.platform.cluster.ClusterNode;
 import dev.sluice.platform.config.ConfigView;
 import dev.sluice.platform.messaging.JobKind;
 import dev.sluice.platform.messaging.JobWakeups;
@@ -64,6 +65,7 @@ public class ChatJobRunner implements JobKind {
 
   @Inject JobWakeups wakeups;
   @Inject AnswerLedger ledger;
+  @Inject ClusterNode node;
 
   /**
    * Claims that failed (the database refused or was away), by answer, until the claim succeeds or
@@ -183,7 +185,7 @@ public class ChatJobRunner implements JobKind {
               job.priority(),
               CallOrigin.chat(job.owner(), job.messageId()),
               writer,
-              () -> claim(job));
+              () -> claim(job, writer));
       running.register(job.messageId(), stream);
       stream
           .result()
@@ -207,9 +209,11 @@ public class ChatJobRunner implements JobKind {
    * delivery claimed it first or it was cancelled meanwhile; a failure leaves it queued, and the
    * outbox sweep wakes it again.
    */
-  private CompletionStage<Boolean> claim(JobPlan job) {
+  private CompletionStage<Boolean> claim(JobPlan job, AnswerWriter writer) {
+    String owner = node.id();
+    writer.claimedBy(owner);
     return ledger
-        .claim(job.messageId())
+        .claim(job.messageId(), owner)
         .handle(
             (claimed, error) -> {
               if (error != null) {
@@ -261,7 +265,9 @@ public class ChatJobRunner implements JobKind {
     store
         .find(messageId)
         .filter(
-            m -> store.end(messageId, MessageStatus.FAILED, m.content(), INTERNAL, reason, null))
+            m ->
+                store.end(
+                    messageId, MessageStatus.FAILED, m.content(), INTERNAL, reason, null, null))
         .ifPresent(
             m -> {
               metrics.count("failed");

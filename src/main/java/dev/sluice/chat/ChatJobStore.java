@@ -5,6 +5,7 @@ import dev.sluice.platform.messaging.JobOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -33,8 +34,10 @@ public class ChatJobStore {
 
   private final Clock clock = Clock.systemUTC();
 
-  /** Answers streaming since before it were left by an earlier run. */
-  @Inject RunStart runStart;
+  /** An answer whose owner is no node that is up: {@code m} is its row in chat_message. */
+  private static final String ORPHANED =
+      "(m.owner_node IS NULL OR NOT EXISTS (SELECT 1 FROM cluster_node n"
+          + " WHERE n.id = m.owner_node AND n.ended_at IS NULL))";
 
   /**
    * What to ask for a queued answer; empty if it is not queued (or gone). One query reads the chat
@@ -121,16 +124,24 @@ public class ChatJobStore {
     return answer;
   }
 
-  /** Ends an answer that did not complete; false if it had already ended (or is gone). */
+  /**
+   * Ends an answer that did not complete; false if it had already ended (or is gone), or if it is
+   * streaming for another node than {@code owner} (the node that claimed it, null if none did).
+   */
   public boolean end(
       String messageId,
       MessageStatus status,
       String partial,
       String code,
       String reason,
-      String attempts) {
+      String attempts,
+      String owner) {
     ChatMessage message = em.find(ChatMessage.class, messageId);
     if (message == null || message.status().isFinal()) {
+      return false;
+    }
+    if (message.status() == MessageStatus.STREAMING
+        && (owner == null || !owner.equals(message.ownerNode()))) {
       return false;
     }
     if (message.status() == MessageStatus.QUEUED) {
@@ -141,38 +152,44 @@ public class ChatJobStore {
     return true;
   }
 
-  /** Up to {@code max} ids of answers an earlier run left streaming, oldest first. */
-  public List<String> leftStreaming(int max) {
-    return em.createQuery(
-            "SELECT m.id FROM ChatMessage m WHERE m.status = :streaming AND m.updatedAt < :opened"
-                + " ORDER BY m.updatedAt",
-            String.class)
-        .setParameter("streaming", MessageStatus.STREAMING)
-        .setParameter("opened", runStart.at())
+  /**
+   * Up to {@code max} ids of orphaned answers, oldest first: streaming, but owned by no node that
+   * is up (it ended, or the answer was claimed before nodes existed). Nothing will write them
+   * again.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> orphans(int max) {
+    return em.createNativeQuery(
+            "SELECT m.id FROM chat_message m WHERE m.status = 'STREAMING' AND "
+                + ORPHANED
+                + " ORDER BY m.updated_at")
         .setMaxResults(max)
         .getResultList();
   }
 
   /**
-   * Recovers an answer left streaming by an earlier run: asked again (back to queued, its job in
-   * the outbox) when it had saved no text, else ended interrupted with its text. Empty if it is not
-   * one.
+   * Recovers an orphaned answer: asked again (back to queued, its job in the outbox) when it had
+   * saved no text, else ended interrupted with its text. Empty if it is not (or no longer) one. The
+   * row is locked first, so of two nodes recovering the same orphans each answer is recovered once.
    */
-  public Optional<LeftOver> recoverLeftOver(String messageId) {
-    ChatMessage message = em.find(ChatMessage.class, messageId);
-    if (message == null) {
+  public Optional<LeftOver> recoverOrphan(String messageId) {
+    ChatMessage message = em.find(ChatMessage.class, messageId, LockModeType.PESSIMISTIC_WRITE);
+    if (message == null || !orphaned(messageId)) {
       return Optional.empty();
     }
     Instant lastWritten = message.updatedAt();
-    LeftStreaming.Fate fate =
-        LeftStreaming.of(
-            message.status(), lastWritten, message.content(), Timestamps.toInstant(runStart.at()));
+    LeftStreaming.Fate fate = LeftStreaming.of(message.status(), message.content());
     switch (fate) {
       case NONE -> {
         return Optional.empty();
       }
       case ASK_AGAIN -> {
-        move(messageId, MessageStatus.STREAMING, MessageStatus.QUEUED);
+        em.createQuery(
+                "UPDATE ChatMessage m SET m.status = :queued, m.updatedAt = :now WHERE m.id = :id")
+            .setParameter("queued", MessageStatus.QUEUED)
+            .setParameter("now", Timestamps.now(clock))
+            .setParameter("id", messageId)
+            .executeUpdate();
         outbox.add(chatJobs, messageId, message.priority().jmsPriority());
       }
       case INTERRUPTED -> {
@@ -184,23 +201,32 @@ public class ChatJobStore {
     return Optional.of(new LeftOver(message, owner, question(message), fate, lastWritten));
   }
 
+  private boolean orphaned(String messageId) {
+    return !em.createNativeQuery(
+            "SELECT m.id FROM chat_message m WHERE m.id = ? AND m.status = 'STREAMING' AND "
+                + ORPHANED)
+        .setParameter(1, messageId)
+        .getResultList()
+        .isEmpty();
+  }
+
   /**
-   * Up to {@code max} answers an earlier run ended (completed or interrupted) since {@code from},
-   * with their owners, oldest first after {@code afterId}: their calls' records may have been
-   * waiting to be written when that run stopped.
+   * Up to {@code max} answers node {@code nodeId} ended (completed or interrupted) since {@code
+   * from}, with their owners, after {@code afterId} by id: their calls' records may have been
+   * waiting to be written when that node died.
    */
-  public List<EndedAnswer> endedBeforeThisRun(Instant from, String afterId, int max) {
+  public List<EndedAnswer> endedBy(String nodeId, Instant from, String afterId, int max) {
     return em
         .createQuery(
             "SELECT m, c.owner FROM ChatMessage m, Chat c WHERE c.id = m.chatId"
-                + " AND m.role = :assistant AND m.status IN :ended"
-                + " AND m.updatedAt >= :from AND m.updatedAt < :opened AND m.id > :after"
+                + " AND m.role = :assistant AND m.status IN :ended AND m.ownerNode = :node"
+                + " AND m.updatedAt >= :from AND m.id > :after"
                 + " ORDER BY m.id",
             Object[].class)
         .setParameter("assistant", MessageRole.ASSISTANT)
         .setParameter("ended", List.of(MessageStatus.COMPLETED, MessageStatus.INTERRUPTED))
+        .setParameter("node", nodeId)
         .setParameter("from", Timestamps.fromInstant(from))
-        .setParameter("opened", runStart.at())
         .setParameter("after", afterId)
         .setMaxResults(max)
         .getResultList()

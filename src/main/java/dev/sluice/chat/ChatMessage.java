@@ -86,6 +86,10 @@ public class ChatMessage {
   @Column(name = "updated_at", nullable = false)
   private LocalDateTime updatedAt;
 
+  /** The node that claimed the answer (written by the claim, never through this entity). */
+  @Column(name = "owner_node", length = 36, insertable = false, updatable = false)
+  private String ownerNode;
+
   protected ChatMessage() {}
 
   /** A new message at {@code seq} of {@code chat}; an assistant's asks for the chat's model. */
@@ -225,5 +229,10 @@ public class ChatMessage {
 
   public Instant updatedAt() {
     return Timestamps.toInstant(updatedAt);
+  }
+
+  /** The node that claimed the answer; null if none did (or before nodes existed). */
+  public String ownerNode() {
+    return ownerNode;
   }
 }

@@ -1,12 +1,10 @@
 package dev.sluice.chat;
 
-import java.time.Instant;
-
 /**
- * What becomes of an answer found streaming when the application starts. Only one claimed by an
- * earlier run is left over: nothing will write it again. An answer is claimed when its provider
- * call is about to start and saves its first chunk at once, so one with no saved text had shown
- * nothing: it is asked again. One with saved text ends interrupted, keeping that text.
+ * What becomes of an orphaned answer: one left streaming by a node that has ended (crashed,
+ * stopped, or taken for dead), which nothing will write again. An answer is claimed when its
+ * provider call is about to start and saves its first chunk at once, so one with no saved text had
+ * shown nothing: it is asked again. One with saved text ends interrupted, keeping that text.
  */
 final class LeftStreaming {
 
@@ -15,7 +13,7 @@ final class LeftStreaming {
 
   /** The three fates of an answer found at start. */
   enum Fate {
-    /** Not left over: not streaming, or claimed in this run. */
+    /** Not left over: not streaming. */
     NONE,
     /** Left over with nothing saved: back to queued, and asked again. */
     ASK_AGAIN,
@@ -25,12 +23,9 @@ final class LeftStreaming {
 
   private LeftStreaming() {}
 
-  /**
-   * The answer's fate, given its status, its last write and its saved text; {@code runStarted} is
-   * the instant before which no claim or save of this run can be stamped.
-   */
-  static Fate of(MessageStatus status, Instant updatedAt, String savedText, Instant runStarted) {
-    if (status != MessageStatus.STREAMING || !updatedAt.isBefore(runStarted)) {
+  /** The orphaned answer's fate, given its status and its saved text. */
+  static Fate of(MessageStatus status, String savedText) {
+    if (status != MessageStatus.STREAMING) {
       return Fate.NONE;
     }
     return savedText == null || savedText.isEmpty() ? Fate.ASK_AGAIN : Fate.INTERRUPTED;

@@ -10,14 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Call records are written in batches a second or so after each call ends, so a {@code kill -9}
- * takes the records of the calls that ended just before it. At start, the answers an earlier run
- * ended in the last {@link #LOOK_BACK} are looked up, and each whose call is not on record is
- * recorded again from its row (tokens, cost and timings are stored with the answer).
+ * takes the records of the calls that ended just before it. When a node has ended, the answers it
+ * ended in the {@link #LOOK_BACK} before its last heartbeat are looked up, and each whose call is
+ * not on record is recorded again from its row (tokens, cost and timings are stored with the
+ * answer).
  */
 @ApplicationScoped
 public class LostCallRecords {
@@ -32,13 +32,13 @@ public class LostCallRecords {
   @Inject CallRecords records;
   @Inject Event<ProviderCallEnded> calls;
 
-  /** Records again the calls whose records were lost; returns how many. */
-  public int recordLost(Instant now) {
+  /** Records again the calls of node {@code nodeId} whose records were lost; returns how many. */
+  public int recordLost(String nodeId, Instant lastHeartbeat) {
     int recorded = 0;
     String after = "";
     List<EndedAnswer> page;
     do {
-      page = store.endedBeforeThisRun(now.minus(LOOK_BACK), after, PAGE);
+      page = store.endedBy(nodeId, lastHeartbeat.minus(LOOK_BACK), after, PAGE);
       if (page.isEmpty()) {
         break;
       }
@@ -54,17 +54,8 @@ public class LostCallRecords {
       after = page.get(page.size() - 1).answer().id();
     } while (page.size() == PAGE);
     if (recorded > 0) {
-      LOG.info(recorded + " call record(s) lost with the earlier run were written again");
+      LOG.info(recorded + " call record(s) lost with node " + nodeId + " were written again");
     }
     return recorded;
-  }
-
-  /** As {@link #recordLost}, logging instead of throwing: a start must not fail on it. */
-  void recordLostQuietly(Instant now) {
-    try {
-      recordLost(now);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "lost call records could not be written again", e);
-    }
   }
 }

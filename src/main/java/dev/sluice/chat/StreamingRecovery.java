@@ -3,6 +3,8 @@ package dev.sluice.chat;
 import dev.sluice.admission.ProviderCallEnded;
 import dev.sluice.chat.events.AnswerEnded;
 import dev.sluice.chat.events.AnswerStatus;
+import dev.sluice.platform.cluster.NodeEnd;
+import dev.sluice.platform.cluster.NodeEnded;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,19 +13,18 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * At start, recovers every answer an earlier run left streaming (see {@link LeftStreaming}): one
- * that had saved no text is queued again and answered, one with text ends interrupted keeping it.
- * Either way its provider call was cut by the stop, and leaves a generation record saying so
- * (status interrupted, the tokens of the saved text). This holds for one server: any answer
- * streaming since before this run started was this server's. A cluster needs an owner and a
- * heartbeat per answer, so a starting server recovers only the answers of servers that died.
+ * Recovers orphaned answers (see {@link LeftStreaming}): streaming, but owned by a node that has
+ * ended. One that had saved no text is queued again and answered, one with text ends interrupted
+ * keeping it. Either way its provider call was cut, and leaves a generation record saying so
+ * (status interrupted, the tokens of the saved text). Runs when this node is handed an ended node's
+ * work ({@link NodeEnded}: another server of the cluster, or this server's own earlier run), and
+ * once at start for answers claimed before nodes existed. A live node's answers are never touched.
  */
 @ApplicationScoped
 public class StreamingRecovery {
@@ -45,30 +46,40 @@ public class StreamingRecovery {
           @jakarta.annotation.Priority(Interceptor.Priority.APPLICATION + 1000)
           @Initialized(ApplicationScoped.class)
           Object started) {
-    Instant now = Instant.now();
     executor.execute(
         () -> {
-          // First the records lost with ended calls, so none of the cut ones is taken for one.
-          lostRecords.recordLostQuietly(now);
           try {
-            recoverLeftOver();
+            recoverOrphans();
           } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "answers left streaming could not all be recovered", e);
+            LOG.log(Level.WARNING, "orphaned answers could not all be recovered", e);
           }
         });
   }
 
-  /** Recovers every answer left streaming by an earlier run; returns how many it recovered. */
-  public int recoverLeftOver() {
+  /**
+   * An ended node's work is this node's to recover: first the records lost with its ended calls, so
+   * none of the cut ones is taken for one, then its orphaned answers. A failure propagates, and the
+   * membership hands the node out again on its next heartbeat.
+   */
+  void onNodeEnded(@Observes NodeEnded ended) {
+    // A node that stopped cleanly wrote its records itself, perhaps after it said it stopped.
+    if (ended.how() != NodeEnd.STOPPED) {
+      lostRecords.recordLost(ended.nodeId(), ended.lastHeartbeat());
+    }
+    recoverOrphans();
+  }
+
+  /** Recovers every orphaned answer; returns how many it recovered. */
+  public int recoverOrphans() {
     int total = 0;
     int askedAgain = 0;
     int recovered;
     List<String> batch;
     do {
-      batch = store.leftStreaming(BATCH);
+      batch = store.orphans(BATCH);
       recovered = 0;
       for (String id : batch) {
-        Optional<LeftOver> left = store.recoverLeftOver(id);
+        Optional<LeftOver> left = store.recoverOrphan(id);
         if (left.isPresent()) {
           announce(left.get());
           recovered++;
@@ -81,7 +92,7 @@ public class StreamingRecovery {
     if (total > 0) {
       LOG.info(
           total
-              + " answer(s) left streaming by an earlier run: "
+              + " orphaned answer(s) (their node ended while they streamed): "
               + askedAgain
               + " queued again (no text yet), "
               + (total - askedAgain)
@@ -112,9 +123,7 @@ public class StreamingRecovery {
             answer.content()));
   }
 
-  /**
-   * The cut call's generation record: from the answer's creation to the earlier run's last write.
-   */
+  /** The cut call's generation record: from the answer's creation to its owner's last write. */
   private void record(LeftOver left) {
     ChatMessage answer = left.answer();
     String streamed = left.fate() == LeftStreaming.Fate.ASK_AGAIN ? "" : answer.content();

@@ -35,7 +35,7 @@ class WriteBatcherTest {
   private final List<List<String>> applied = new ArrayList<>();
 
   private static AnswerWrite save(String id) {
-    return new AnswerWrite.SavePartial(id, "text of " + id);
+    return new AnswerWrite.SavePartial(id, "text of " + id, "node");
   }
 
   @Test

@@ -73,7 +73,8 @@ class AdminConsoleIT {
         .startsWith("Updated");
     browser.screenshot("admin-overview");
 
-    for (String name : List.of("batches", "generations", "queues", "providers", "costs")) {
+    for (String name :
+        List.of("batches", "generations", "queues", "providers", "costs", "cluster")) {
       driver.findElement(By.cssSelector(".console-nav a[data-page='" + name + "']")).click();
       awaitLoaded(name);
       assertThat(

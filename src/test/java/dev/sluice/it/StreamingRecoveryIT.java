@@ -10,6 +10,7 @@ import dev.sluice.chat.ChatRepository;
 import dev.sluice.chat.MessageStatus;
 import dev.sluice.chat.StreamingRecovery;
 import dev.sluice.llm.TokenCounter;
+import dev.sluice.platform.cluster.ClusterNode;
 import dev.sluice.testing.Poll;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -32,10 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Inside the container: the recovery that runs at every start ends an answer a stopped server left
- * streaming with saved text as interrupted, keeping the text; asks again an answer that had been
- * claimed but had saved nothing, which then completes; records each cut call as an interrupted
- * generation; and leaves an answer streaming now alone.
+ * Inside the container: the recovery of orphaned answers (streaming, owned by no node that is up)
+ * ends one with saved text as interrupted, keeping the text; asks again one that had been claimed
+ * but had saved nothing, which then completes; records each cut call as an interrupted generation;
+ * and leaves alone an answer that this node, which is up, streams now.
  */
 @ExtendWith(ArquillianExtension.class)
 class StreamingRecoveryIT {
@@ -49,6 +50,7 @@ class StreamingRecoveryIT {
   @Inject ChatRepository chats;
   @Inject ChatJobStore store;
   @Inject StreamingRecovery recovery;
+  @Inject ClusterNode node;
   @Inject MetricRegistry metrics;
   @Inject UserTransaction tx;
 
@@ -65,9 +67,11 @@ class StreamingRecoveryIT {
     ChatMessage live =
         AnswerRows.write(
             chats, "Tell me another", MessageStatus.STREAMING, "Long ago", Clock.systemUTC());
+    ownedBy(left.id(), "a-node-that-ended-long-ago");
+    ownedBy(live.id(), node.id());
     long interruptedBefore = interrupted();
     try {
-      recovery.recoverLeftOver();
+      recovery.recoverOrphans();
 
       ChatMessage after = store.find(left.id()).orElseThrow();
       assertEquals(MessageStatus.INTERRUPTED, after.status());
@@ -81,7 +85,7 @@ class StreamingRecoveryIT {
       ChatMessage untouched = store.find(live.id()).orElseThrow();
       assertEquals(MessageStatus.STREAMING, untouched.status());
       assertEquals("Long ago", untouched.content());
-      assertEquals(0, recovery.recoverLeftOver(), "a second pass finds nothing left");
+      assertEquals(0, recovery.recoverOrphans(), "a second pass finds nothing left");
       assertEquals(
           "INTERRUPTED " + TokenCounter.instance().count("Once upon a time"),
           Poll.until(() -> generation(left.id()), () -> "its cut call's record"));
@@ -99,12 +103,24 @@ class StreamingRecoveryIT {
     ChatMessage left =
         AnswerRows.write(chats, "[sim:tokens=5] Hello again", MessageStatus.STREAMING, "", earlier);
 
-    recovery.recoverLeftOver();
+    // Claimed before nodes existed: no owner at all.
+    recovery.recoverOrphans();
 
     ChatMessage done = AnswerRows.await(store, left.id(), MessageStatus.COMPLETED);
     assertFalse(done.content().isBlank());
     assertEquals(
         "INTERRUPTED 0", Poll.until(() -> generation(left.id()), () -> "its cut call's record"));
+  }
+
+  /** Sets the answer's owner, as a claim by that node would have. */
+  private void ownedBy(String answerId, String nodeId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("UPDATE chat_message SET owner_node = ? WHERE id = ?")) {
+      statement.setString(1, nodeId);
+      statement.setString(2, answerId);
+      assertEquals(1, statement.executeUpdate());
+    }
   }
 
   /** "STATUS output_tokens" of the answer's interrupted call record, once written. */

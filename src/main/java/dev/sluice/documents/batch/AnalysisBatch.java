@@ -69,6 +69,10 @@ public class AnalysisBatch {
   @Column(name = "execution_id")
   private Long executionId;
 
+  /** The node that runs (or last ran) the batch's job execution. */
+  @Column(name = "owner_node", length = 36)
+  private String ownerNode;
+
   @Column(name = "created_at", nullable = false)
   private LocalDateTime createdAt;
 
@@ -120,6 +124,11 @@ public class AnalysisBatch {
       startedAt = updatedAt;
     }
     finishedAt = null;
+  }
+
+  /** The batch's job execution runs on node {@code node}. */
+  void ownedBy(String node) {
+    ownerNode = node;
   }
 
   void moveTo(BatchState state, Clock clock) {
@@ -188,6 +197,11 @@ public class AnalysisBatch {
 
   public Long executionId() {
     return executionId;
+  }
+
+  /** The node that runs (or last ran) its job execution; null before nodes existed. */
+  public String ownerNode() {
+    return ownerNode;
   }
 
   public Instant createdAt() {

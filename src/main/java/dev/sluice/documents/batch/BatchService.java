@@ -5,6 +5,7 @@ import dev.sluice.llm.config.ProviderRegistry;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
 import dev.sluice.platform.security.Caller;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
@@ -126,7 +127,7 @@ public class BatchService {
     AnalysisBatch batch = get(id);
     long execution;
     if (batch.status().isRestartable() && batch.executionId() != null) {
-      execution = jobs.restart(batch.executionId(), id);
+      execution = restartOrStartAfresh(batch);
     } else if (batch.status() == BatchState.COMPLETED && progress(batch).failed() > 0) {
       execution = jobs.start(id);
     } else {
@@ -137,6 +138,28 @@ public class BatchService {
     }
     store.started(id, execution);
     return store.batch(id).orElseThrow();
+  }
+
+  /**
+   * Restarts the batch's last execution; when the batch runtime still takes that execution for
+   * running (it ran on a server that died and has not started again), starts a new one instead,
+   * which the reader makes carry on from the finished items all the same.
+   */
+  private long restartOrStartAfresh(AnalysisBatch batch) {
+    try {
+      return jobs.restart(batch.executionId(), batch.id());
+    } catch (JobRestartException e) {
+      LOG.info(
+          () ->
+              "batch "
+                  + batch.id()
+                  + ": execution "
+                  + batch.executionId()
+                  + " cannot restart ("
+                  + e.getMessage()
+                  + "); a new execution carries on from its finished items");
+      return jobs.start(batch.id());
+    }
   }
 
   private static ProblemException conflict(String detail) {

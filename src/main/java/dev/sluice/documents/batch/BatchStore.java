@@ -6,7 +6,9 @@ import dev.sluice.documents.analysis.AnalysisInput;
 import dev.sluice.documents.analysis.AnalysisKind;
 import dev.sluice.documents.analysis.AnalysisOutcome;
 import dev.sluice.llm.TokenCounter;
+import dev.sluice.platform.cluster.ClusterNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -30,6 +32,8 @@ public class BatchStore implements BatchJobStore {
 
   @PersistenceContext(unitName = "sluice")
   EntityManager em;
+
+  @Inject ClusterNode node;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -158,22 +162,49 @@ public class BatchStore implements BatchJobStore {
         .toList();
   }
 
-  /** Batches of kind BATCH not yet ended whose job the batch runtime was given. */
-  public List<AnalysisBatch> runningBatches() {
-    return em.createQuery(
-            "SELECT b FROM AnalysisBatch b WHERE b.kind = :kind AND b.executionId IS NOT NULL"
-                + " AND b.status IN :running ORDER BY b.id",
-            AnalysisBatch.class)
-        .setParameter("kind", RunKind.BATCH)
-        .setParameter(
-            "running", List.of(BatchState.STARTING, BatchState.STARTED, BatchState.STOPPING))
-        .getResultList();
+  /**
+   * Orphaned batches: of kind BATCH, not yet ended, given to the batch runtime of a node that is no
+   * longer up (or of a server before nodes existed). Their job executions died with that node.
+   */
+  @SuppressWarnings("unchecked")
+  public List<AnalysisBatch> orphanedBatches() {
+    List<String> ids =
+        em.createNativeQuery(
+                "SELECT b.id FROM analysis_batch b WHERE b.kind = 'BATCH'"
+                    + " AND b.execution_id IS NOT NULL"
+                    + " AND b.status IN ('STARTING', 'STARTED', 'STOPPING')"
+                    + " AND (b.owner_node IS NULL OR NOT EXISTS (SELECT 1 FROM cluster_node n"
+                    + " WHERE n.id = b.owner_node AND n.ended_at IS NULL)) ORDER BY b.id")
+            .getResultList();
+    return ids.stream().map(id -> em.find(AnalysisBatch.class, id)).toList();
   }
 
-  /** Records the batch runtime's execution and state of a batch. */
+  /**
+   * Claims an orphaned batch for this node: true if its owner was still {@code formerOwner} (of two
+   * nodes taking over the same orphan, one wins).
+   */
+  public boolean claimOrphan(String batchId, String formerOwner) {
+    var claim =
+        em.createNativeQuery(
+                "UPDATE analysis_batch SET owner_node = ? WHERE id = ? AND "
+                    + (formerOwner == null ? "owner_node IS NULL" : "owner_node = ?"))
+            .setParameter(1, node.id())
+            .setParameter(2, batchId);
+    if (formerOwner != null) {
+      claim.setParameter(3, formerOwner);
+    }
+    return claim.executeUpdate() == 1;
+  }
+
+  /** Records the batch runtime's execution and state of a batch, run by this node. */
   @Override
   public void started(String batchId, long executionId) {
-    batch(batchId).ifPresent(b -> b.started(executionId, clock));
+    batch(batchId)
+        .ifPresent(
+            b -> {
+              b.started(executionId, clock);
+              b.ownedBy(node.id());
+            });
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.sluice.documents.batch;
 
+import dev.sluice.platform.cluster.NodeEnded;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -11,13 +12,17 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * At start, ends the batches an earlier run of this server left running: their job executions died
- * with it. Liberty's batch runtime marks such executions failed when it starts. JBeret (WildFly)
- * leaves them started for ever (JBERET-655), so a batch killed mid-run there would stay "started"
- * and refuse a restart. Each such batch moves to failed; a restart then resumes it from its
- * checkpoints (JBeret, finding the execution not loaded in this JVM, marks it failed and restarts
- * it). This holds for one server: every execution running before this run started was this
- * server's. A cluster needs to know which server ran an execution.
+ * Takes over orphaned batches: running on a node that has ended (see {@link
+ * BatchStore#orphanedBatches}), whose job executions died with it. Runs when this node is handed an
+ * ended node's work ({@link NodeEnded}: another server of the cluster, or this server's own earlier
+ * run), and once at start for batches started before nodes existed; a live node's batches are never
+ * touched. Each orphan is claimed (one node wins it) and resumed here as a new execution of its job
+ * (whatever the runtime says of the dead one: still running, failed, or unknown): the reader skips
+ * the items already finished, so it carries on where the dead execution's last commit left it, and
+ * each (document, analysis) still ends with exactly one result. The dead execution is not
+ * restarted: the batch runtime may still take it for running (Liberty until its server starts
+ * again, JBeret for ever: JBERET-655). An orphan someone was stopping ends stopped; one whose
+ * execution the runtime saw complete, stop or be abandoned takes that end.
  */
 @ApplicationScoped
 public class InterruptedBatches {
@@ -34,43 +39,62 @@ public class InterruptedBatches {
     executor.execute(
         () -> {
           try {
-            endLeftRunning();
+            takeOverOrphans();
           } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "batches left running could not all be ended", e);
+            LOG.log(Level.WARNING, "orphaned batches could not all be taken over", e);
           }
         });
   }
 
-  /** Ends every batch an earlier run left running; returns how many. */
-  public int endLeftRunning() {
-    int ended = 0;
-    for (AnalysisBatch batch : store.runningBatches()) {
+  /** An ended node's work is this node's to recover; a failure has it handed out again. */
+  void onNodeEnded(@Observes NodeEnded ended) {
+    takeOverOrphans();
+  }
+
+  /** Takes over every orphaned batch; returns how many this node took. */
+  public int takeOverOrphans() {
+    int taken = 0;
+    for (AnalysisBatch batch : store.orphanedBatches()) {
+      if (!store.claimOrphan(batch.id(), batch.ownerNode())) {
+        continue; // another node took it first
+      }
+      taken++;
       BatchState live = runtimeState(batch);
-      BatchState end = live.isFinal() ? live : BatchState.FAILED;
-      store.moveTo(batch.id(), end);
-      ended++;
+      String outcome;
+      if (live == BatchState.COMPLETED
+          || live == BatchState.STOPPED
+          || live == BatchState.ABANDONED) {
+        store.moveTo(batch.id(), live);
+        outcome = "ended " + live.name().toLowerCase();
+      } else if (batch.status() == BatchState.STOPPING) {
+        store.moveTo(batch.id(), BatchState.STOPPED);
+        outcome = "stopped, as asked";
+      } else {
+        long execution = jobs.start(batch.id());
+        store.started(batch.id(), execution);
+        outcome = "resumed here as execution " + execution;
+      }
       LOG.info(
           () ->
               "batch "
                   + batch.id()
                   + " was left "
                   + batch.status().name().toLowerCase()
-                  + " by an earlier run (execution "
+                  + " by node "
+                  + batch.ownerNode()
+                  + ", which has ended (execution "
                   + batch.executionId()
-                  + " "
-                  + live.name().toLowerCase()
-                  + "): now "
-                  + end.name().toLowerCase()
-                  + "; a restart resumes it from its checkpoints");
+                  + "): "
+                  + outcome);
     }
-    return ended;
+    return taken;
   }
 
   private BatchState runtimeState(AnalysisBatch batch) {
     try {
       return jobs.state(batch.executionId());
     } catch (NoSuchJobExecutionException e) {
-      return BatchState.FAILED; // the runtime's repository lost it: it runs nowhere
+      return BatchState.FAILED; // the runtime's repository lost it: it died, as a failed one did
     }
   }
 }

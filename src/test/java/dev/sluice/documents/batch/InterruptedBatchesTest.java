@@ -14,48 +14,63 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * A batch an earlier run left running ends failed, ready to restart, whatever the batch runtime
- * still says of its dead execution (JBeret: started); one the runtime saw end takes that end.
+ * A batch left running by a node that ended is taken over: resumed as a new execution on the node
+ * that claims it, whatever the batch runtime still says of its dead execution; one being stopped
+ * ends stopped, one the runtime saw end takes that end, and one another node claimed first is left
+ * alone. (Which batches are orphans is the store's query, run inside the container.)
  */
 class InterruptedBatchesTest {
 
   private final Map<String, AnalysisBatch> rows = new HashMap<>();
   private final Map<Long, BatchState> runtime = new HashMap<>();
+  private final List<String> started = new ArrayList<>();
+  private final java.util.Set<String> claimedElsewhere = new java.util.HashSet<>();
+  private long nextExecution = 100;
 
   @Test
-  void aBatchWhoseExecutionStillSaysStartedEndsFailedAndRestartable() {
-    AnalysisBatch left = batch(7, BatchState.STARTED);
-    runtime.put(7L, BatchState.STARTED);
+  void anOrphanWhoseExecutionDiedIsResumedHereAsANewExecution() {
+    AnalysisBatch stillStarted = batch(7, BatchState.STARTED);
+    runtime.put(7L, BatchState.STARTED); // Liberty until its server returns; JBeret for ever
+    AnalysisBatch failed = batch(8, BatchState.STARTED);
+    runtime.put(8L, BatchState.FAILED); // Liberty, its server started again
+    AnalysisBatch forgotten = batch(9, BatchState.STARTED); // the runtime lost it
 
-    assertThat(recovery().endLeftRunning()).isEqualTo(1);
+    assertThat(recovery().takeOverOrphans()).isEqualTo(3);
 
-    assertThat(left.status()).isEqualTo(BatchState.FAILED);
-    assertThat(left.status().isRestartable()).isTrue();
+    for (AnalysisBatch batch : List.of(stillStarted, failed, forgotten)) {
+      assertThat(batch.status()).isEqualTo(BatchState.STARTED);
+      assertThat(batch.executionId()).isGreaterThanOrEqualTo(100);
+      assertThat(batch.ownerNode()).isEqualTo("this-node");
+    }
+    assertThat(started).containsExactlyInAnyOrder(stillStarted.id(), failed.id(), forgotten.id());
   }
 
   @Test
-  void aStoppingBatchAndOneTheRuntimeForgotEndFailedToo() {
-    AnalysisBatch stopping = batch(8, BatchState.STOPPING);
-    runtime.put(8L, BatchState.STOPPING);
-    AnalysisBatch forgotten = batch(9, BatchState.STARTED);
+  void anOrphanBeingStoppedEndsStoppedAndOneTheRuntimeSawEndTakesThatEnd() {
+    AnalysisBatch stopping = batch(10, BatchState.STOPPING);
+    runtime.put(10L, BatchState.STOPPING);
+    AnalysisBatch completed = batch(11, BatchState.STARTED);
+    runtime.put(11L, BatchState.COMPLETED);
+    AnalysisBatch abandoned = batch(12, BatchState.STARTED);
+    runtime.put(12L, BatchState.ABANDONED);
 
-    assertThat(recovery().endLeftRunning()).isEqualTo(2);
+    recovery().takeOverOrphans();
 
-    assertThat(stopping.status()).isEqualTo(BatchState.FAILED);
-    assertThat(forgotten.status()).isEqualTo(BatchState.FAILED);
-  }
-
-  @Test
-  void aBatchTheRuntimeSawEndTakesThatEnd() {
-    AnalysisBatch completed = batch(10, BatchState.STARTED);
-    runtime.put(10L, BatchState.COMPLETED);
-    AnalysisBatch failed = batch(11, BatchState.STARTED);
-    runtime.put(11L, BatchState.FAILED);
-
-    recovery().endLeftRunning();
-
+    assertThat(stopping.status()).isEqualTo(BatchState.STOPPED);
     assertThat(completed.status()).isEqualTo(BatchState.COMPLETED);
-    assertThat(failed.status()).isEqualTo(BatchState.FAILED);
+    assertThat(abandoned.status()).isEqualTo(BatchState.ABANDONED);
+    assertThat(started).isEmpty();
+  }
+
+  @Test
+  void anOrphanAnotherNodeClaimedFirstIsLeftToIt() {
+    AnalysisBatch taken = batch(13, BatchState.STARTED);
+    claimedElsewhere.add(taken.id());
+
+    assertThat(recovery().takeOverOrphans()).isZero();
+
+    assertThat(taken.executionId()).isEqualTo(13);
+    assertThat(started).isEmpty();
   }
 
   private InterruptedBatches recovery() {
@@ -78,7 +93,7 @@ class InterruptedBatchesTest {
   /** The rows: the running ones, and moves with the store's rules. */
   private final class Rows extends BatchStore {
     @Override
-    public List<AnalysisBatch> runningBatches() {
+    public List<AnalysisBatch> orphanedBatches() {
       return new ArrayList<>(rows.values().stream().filter(b -> !b.status().isFinal()).toList());
     }
 
@@ -91,6 +106,18 @@ class InterruptedBatchesTest {
     public void moveTo(String batchId, BatchState state) {
       rows.get(batchId).moveTo(state, Clock.systemUTC());
     }
+
+    @Override
+    public boolean claimOrphan(String batchId, String formerOwner) {
+      return !claimedElsewhere.contains(batchId);
+    }
+
+    @Override
+    public void started(String batchId, long executionId) {
+      AnalysisBatch batch = rows.get(batchId);
+      batch.started(executionId, Clock.systemUTC());
+      batch.ownedBy("this-node");
+    }
   }
 
   /** The batch runtime's repository: an execution it no longer knows is not there. */
@@ -102,6 +129,12 @@ class InterruptedBatchesTest {
         throw new NoSuchJobExecutionException("no execution " + executionId);
       }
       return state;
+    }
+
+    @Override
+    public long start(String batchId) {
+      started.add(batchId);
+      return nextExecution++;
     }
   }
 }
