@@ -29,13 +29,18 @@ final class BucketBudget implements Budget {
   /** A local bucket for a budget of {@code perPeriod}, reading time from {@code time}. */
   static BucketBudget local(
       long perPeriod, double burstFraction, Duration period, TimeSource time) {
-    BucketConfiguration configuration = configuration(perPeriod, burstFraction, period);
-    Bucket bucket =
-        Bucket.builder()
-            .addLimit(configuration.getBandwidths()[0])
-            .withCustomTimePrecision(meter(time))
-            .build();
-    return new BucketBudget(bucket, burstCapacity(perPeriod, burstFraction));
+    return new BucketBudget(
+        localBucket(perPeriod, burstFraction, period, time),
+        burstCapacity(perPeriod, burstFraction));
+  }
+
+  /** The bucket of a local budget, on its own: this server's memory, {@code time}'s clock. */
+  static Bucket localBucket(
+      long perPeriod, double burstFraction, Duration period, TimeSource time) {
+    return Bucket.builder()
+        .addLimit(configuration(perPeriod, burstFraction, period).getBandwidths()[0])
+        .withCustomTimePrecision(meter(time))
+        .build();
   }
 
   /** The bucket of a budget of {@code perPeriod}: capacity B, starting full, refilling C − B. */

@@ -3,8 +3,8 @@ package dev.sluice.admission;
 import java.time.Duration;
 
 /**
- * One budget of a lane (requests or tokens per period). The seam behind which a local Bucket4j
- * bucket sits today and a database-backed proxy bucket, shared across servers, can sit later.
+ * One budget of a lane (requests or tokens per period): a local Bucket4j bucket ({@link
+ * BucketBudget}), or a lease of a bucket shared by the nodes of a cluster ({@link LeasedBudget}).
  * Amounts of zero or less are no-ops.
  */
 interface Budget {
@@ -36,4 +36,16 @@ interface Budget {
    * overdraft stays owed.
    */
   void reconfigure(long perPeriod, double burstFraction, Duration period);
+
+  /**
+   * What to run when the budget has grown by itself, not by refilling with time (a top-up of a
+   * shared budget has arrived): the lane's wake-up. A local budget never does.
+   */
+  default void onGrown(Runnable wake) {}
+
+  /**
+   * Nothing may be spent for {@code pause} (the provider said so): a budget shared with other
+   * servers makes them wait too; a local one leaves it to its lane's own pause.
+   */
+  default void holdFor(Duration pause) {}
 }

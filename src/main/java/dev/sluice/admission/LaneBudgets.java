@@ -22,6 +22,12 @@ final class LaneBudgets {
             settings.tokensPerMinute(), settings.burstFraction(), settings.period(), time));
   }
 
+  /** What to run when either budget grows by itself (a shared budget's top-up). */
+  void onGrown(Runnable wake) {
+    requests.onGrown(wake);
+    tokens.onGrown(wake);
+  }
+
   /** Applies the settings' budgets at once, keeping what was already spent. */
   void reconfigure(LaneSettings settings) {
     requests.reconfigure(settings.requestsPerMinute(), settings.burstFraction(), settings.period());

@@ -134,6 +134,11 @@ final class LaneState {
     }
   }
 
+  /** Holds the lane's shared budgets (if any) for the pause. */
+  void holdShared(Duration pause) {
+    budgets.requests().holdFor(pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause);
+  }
+
   /** Drains the budgets to what the provider reports; returns the reset to pause until, or null. */
   Instant observe(RateLimitSnapshot snapshot, Instant wallNow) {
     if (snapshot.requestsRemaining() != null) {

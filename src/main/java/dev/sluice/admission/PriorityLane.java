@@ -40,6 +40,7 @@ public final class PriorityLane implements Lane {
     WakeupTimer timer =
         new WakeupTimer(Objects.requireNonNull(scheduler, "scheduler"), this::wakeUp);
     this.state = new LaneState(settings, budgets, timer, time.nanoTime());
+    budgets.onGrown(() -> changeAndDispatch(now -> {}));
   }
 
   @Override
@@ -78,7 +79,12 @@ public final class PriorityLane implements Lane {
   public void pauseUntil(Instant notBefore) {
     Objects.requireNonNull(notBefore, "notBefore");
     Instant wallNow = time.now();
-    changeAndDispatch(now -> state.pause(now, wallNow, notBefore));
+    changeAndDispatch(
+        now -> {
+          state.pause(now, wallNow, notBefore);
+          // Other servers sharing the lane's budgets wait too.
+          state.holdShared(Duration.between(wallNow, notBefore));
+        });
   }
 
   @Override

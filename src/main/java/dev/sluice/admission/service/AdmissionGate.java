@@ -52,6 +52,7 @@ public class AdmissionGate {
   @Inject AdmissionMetrics metrics;
   @Inject LaneOverrideCache overrides;
   @Inject Event<ProviderCallEnded> callEnded;
+  @Inject SharedBudgets sharedBudgets;
 
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private ConfigView view;
@@ -133,7 +134,8 @@ public class AdmissionGate {
         name,
         n -> {
           metrics.watchBreaker(breakers, providerOf(model));
-          return metrics.watch(GateFactory.lane(effectiveSettings(n), runtime));
+          return metrics.watch(
+              GateFactory.lane(effectiveSettings(n), runtime, sharedBudgets.lanes()));
         });
   }
 
