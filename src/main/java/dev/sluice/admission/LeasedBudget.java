@@ -37,6 +37,7 @@ final class LeasedBudget implements Budget {
   private volatile Runnable grown = () -> {};
   private long capacity;
   private long lease;
+  private long periodNanos;
   private long held;
   private long sharedRemaining;
   private boolean toppingUp;
@@ -46,14 +47,23 @@ final class LeasedBudget implements Budget {
       SharedBucket shared,
       long perPeriod,
       double burstFraction,
+      Duration period,
       Executor executor,
       TimeSource time) {
     this.shared = shared;
     this.executor = executor;
     this.time = time;
-    size(perPeriod, burstFraction);
+    size(perPeriod, burstFraction, period);
     this.sharedRemaining = capacity;
     this.waitUntilNanos = time.nanoTime();
+  }
+
+  /**
+   * Brings the shared bucket to this node's settings: the bucket keeps the settings of the node
+   * that created it, and settings changed while no node ran would otherwise never reach it.
+   */
+  void reconcile(long perPeriod, double burstFraction, Duration period) {
+    run(() -> shared.reconfigure(perPeriod, burstFraction, period), "reconfiguration");
   }
 
   @Override
@@ -157,8 +167,10 @@ final class LeasedBudget implements Budget {
   @Override
   public void reconfigure(long perPeriod, double burstFraction, Duration period) {
     synchronized (this) {
-      size(perPeriod, burstFraction);
+      size(perPeriod, burstFraction, period);
       held = Math.min(held, 2 * lease);
+      // The wait the old bucket named may not hold for the new one: ask again at once.
+      waitUntilNanos = time.nanoTime();
     }
     run(() -> shared.reconfigure(perPeriod, burstFraction, period), "reconfiguration");
   }
@@ -186,16 +198,27 @@ final class LeasedBudget implements Budget {
       LOG.log(Level.WARNING, "the shared budget could not be reached; trying again in 1 s", e);
       take = new SharedBucket.Take(false, 0, UNREACHABLE_NANOS);
     }
+    boolean grew = false;
+    boolean giveBack = false;
     synchronized (this) {
       toppingUp = false;
       sharedRemaining = take.remaining();
-      if (take.taken()) {
-        held += want;
+      long now = time.nanoTime();
+      if (!take.taken()) {
+        // Bounded: Bucket4j says "never" (Long.MAX_VALUE) for more than the bucket holds, which
+        // a bucket still on other settings may be; a period later the lane asks again.
+        waitUntilNanos = now + Math.max(1, Math.min(take.nanosToWait(), periodNanos));
+      } else if (now - waitUntilNanos < 0) {
+        giveBack = true; // a pause began while it was on its way: not to be spent now
       } else {
-        waitUntilNanos = time.nanoTime() + Math.max(1, take.nanosToWait());
+        held += want;
+        grew = true;
       }
     }
-    if (take.taken()) {
+    if (giveBack) {
+      run(() -> shared.giveBack(want), "refund");
+    }
+    if (grew) {
       grown.run();
     }
   }
@@ -215,7 +238,8 @@ final class LeasedBudget implements Budget {
     }
   }
 
-  private void size(long perPeriod, double burstFraction) {
+  private void size(long perPeriod, double burstFraction, Duration period) {
+    periodNanos = period.toNanos();
     capacity = BucketBudget.burstCapacity(perPeriod, burstFraction);
     lease = Math.max(1, (long) Math.floor(perPeriod * LEASE_FRACTION));
   }

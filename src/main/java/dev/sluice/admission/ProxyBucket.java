@@ -74,7 +74,11 @@ final class ProxyBucket implements SharedBucket {
   }
 
   private void rate(long perPeriod, double burstFraction, Duration period) {
-    long refill = Math.max(1, perPeriod - BucketBudget.burstCapacity(perPeriod, burstFraction));
+    // As BucketBudget.configuration refills it: at most one token a nanosecond.
+    long refill =
+        Math.min(
+            Math.max(1, perPeriod - BucketBudget.burstCapacity(perPeriod, burstFraction)),
+            period.toNanos());
     refillPerNano = (double) refill / period.toNanos();
   }
 }

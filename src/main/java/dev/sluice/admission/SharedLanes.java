@@ -39,11 +39,15 @@ public final class SharedLanes {
         buckets
             .builder()
             .build(key, () -> BucketBudget.configuration(perPeriod, s.burstFraction(), s.period()));
-    return new LeasedBudget(
-        new ProxyBucket(bucket, perPeriod, s.burstFraction(), s.period()),
-        perPeriod,
-        s.burstFraction(),
-        executor,
-        time);
+    LeasedBudget leased =
+        new LeasedBudget(
+            new ProxyBucket(bucket, perPeriod, s.burstFraction(), s.period()),
+            perPeriod,
+            s.burstFraction(),
+            s.period(),
+            executor,
+            time);
+    leased.reconcile(perPeriod, s.burstFraction(), s.period());
+    return leased;
   }
 }

@@ -39,7 +39,8 @@ abstract sealed class AnswerWrite {
 
   /**
    * Queued to streaming, owned by this node, and the job out of the outbox; false if the answer was
-   * not queued.
+   * not queued, or the node has ended (its next heartbeat starts it anew and the job is woken
+   * again).
    */
   static final class Claim extends AnswerWrite {
     private final String id;
@@ -55,10 +56,13 @@ abstract sealed class AnswerWrite {
       try (PreparedStatement move =
           c.prepareStatement(
               "UPDATE chat_message SET status = 'STREAMING', owner_node = ?, updated_at = ?"
-                  + " WHERE id = ? AND status = 'QUEUED'")) {
+                  + " WHERE id = ? AND status = 'QUEUED' AND EXISTS (SELECT 1 FROM cluster_node"
+                  + " WHERE cluster_node.id = ? AND cluster_node.ended_at IS NULL)")) {
+        // Only for a node that is up: one ended meanwhile would claim what is already an orphan.
         move.setString(1, owner);
         move.setObject(2, now);
         move.setString(3, id);
+        move.setString(4, owner);
         if (move.executeUpdate() != 1) {
           return false;
         }

@@ -92,8 +92,9 @@ final class AnswerWriter implements StreamListener {
     String tries = AttemptsJson.of(attempts.get());
     if (result != null) {
       AnswerRecord answer = record(result, tries);
-      then(() -> parts.ledger().complete(job.messageId(), answer, owner));
-      write(() -> completed(answer));
+      // Announced only if recorded: an owner whose answer was recovered meanwhile says nothing.
+      thenIfChanged(
+          () -> parts.ledger().complete(job.messageId(), answer, owner), () -> completed(answer));
     } else {
       write(() -> ended(Causes.unwrap(error), tries));
     }
@@ -181,6 +182,26 @@ final class AnswerWriter implements StreamListener {
         writes
             .thenCompose(done -> next.get())
             .<Void>thenApply(changed -> null)
+            .exceptionally(
+                e -> {
+                  LOG.log(Level.WARNING, "saving answer " + job.messageId() + " failed", e);
+                  return null;
+                });
+  }
+
+  /** Chains a ledger write, then {@code after} on the executor if the write changed the answer. */
+  private synchronized void thenIfChanged(
+      Supplier<CompletableFuture<Boolean>> next, Runnable after) {
+    writes =
+        writes
+            .thenCompose(done -> next.get())
+            .thenAcceptAsync(
+                changed -> {
+                  if (changed) {
+                    after.run();
+                  }
+                },
+                parts.executor())
             .exceptionally(
                 e -> {
                   LOG.log(Level.WARNING, "saving answer " + job.messageId() + " failed", e);

@@ -211,7 +211,6 @@ public class ChatJobRunner implements JobKind {
    */
   private CompletionStage<Boolean> claim(JobPlan job, AnswerWriter writer) {
     String owner = node.id();
-    writer.claimedBy(owner);
     return ledger
         .claim(job.messageId(), owner)
         .handle(
@@ -226,6 +225,8 @@ public class ChatJobRunner implements JobKind {
               }
               claimFailures.remove(job.messageId());
               if (claimed) {
+                // Before the call is sent, so every later write names the owner.
+                writer.claimedBy(owner);
                 events.fire(new AnswerStatus(job.chatId(), job.messageId(), "streaming"));
               }
               return claimed;

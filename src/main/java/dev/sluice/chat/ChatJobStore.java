@@ -125,8 +125,9 @@ public class ChatJobStore {
   }
 
   /**
-   * Ends an answer that did not complete; false if it had already ended (or is gone), or if it is
-   * streaming for another node than {@code owner} (the node that claimed it, null if none did).
+   * Ends an answer that did not complete; false if it had already ended (or is gone), or is not
+   * {@code owner}'s to end: the node that claimed it (null if none did, and then only a queued
+   * answer ends).
    */
   public boolean end(
       String messageId,
@@ -136,12 +137,19 @@ public class ChatJobStore {
       String reason,
       String attempts,
       String owner) {
-    ChatMessage message = em.find(ChatMessage.class, messageId);
+    // Locked, so recovery of the same answer (which locks it too) comes before or after, not
+    // between.
+    ChatMessage message = em.find(ChatMessage.class, messageId, LockModeType.PESSIMISTIC_WRITE);
     if (message == null || message.status().isFinal()) {
       return false;
     }
-    if (message.status() == MessageStatus.STREAMING
-        && (owner == null || !owner.equals(message.ownerNode()))) {
+    // A claimed answer is ended only by its owner while it streams; one never claimed only while
+    // queued. (After recovery re-queued it, its former owner's ending would lose the re-ask.)
+    boolean mine =
+        owner == null
+            ? message.status() == MessageStatus.QUEUED
+            : message.status() == MessageStatus.STREAMING && owner.equals(message.ownerNode());
+    if (!mine) {
       return false;
     }
     if (message.status() == MessageStatus.QUEUED) {

@@ -72,7 +72,14 @@ class LeasedBudgetTest {
       assertThat(node.tryCharge(1)).isFalse();
       scheduler.advance(Duration.ofMillis(5));
       assertThat(node.tryCharge(1)).as("after its top-up came back empty").isFalse();
-      assertThat(node.nanosUntilAvailable(1)).isGreaterThan(PERIOD.toNanos());
+      // The wait is the debt's, about ten periods, asked about again after at most one.
+      assertThat(node.nanosUntilAvailable(1)).isGreaterThan(PERIOD.toNanos() - 10_000_000);
+    }
+    scheduler.advance(PERIOD.multipliedBy(2));
+    for (LeasedBudget node : nodes) {
+      assertThat(node.tryCharge(1)).isFalse();
+      scheduler.advance(Duration.ofMillis(5));
+      assertThat(node.tryCharge(1)).as("two periods later, still in debt").isFalse();
     }
   }
 
@@ -113,6 +120,22 @@ class LeasedBudgetTest {
   }
 
   @Test
+  void aSharedBucketOnSmallerSettingsNeverStallsTheLaneForGood() {
+    // The bucket was created by a node with a budget of 600; this node was given 60 000 since.
+    SharedBucket small = shared(600);
+    LeasedBudget node = leased(small, 60_000); // wants up to its burst of 1 200: more than 12
+    assertThat(node.tryCharge(1000)).isFalse();
+    scheduler.advance(Duration.ofMillis(5)); // Bucket4j: never; waited at most one period
+
+    assertThat(node.nanosUntilAvailable(1000)).isBetween(1L, PERIOD.toNanos());
+    node.reconfigure(60_000, 0.02, PERIOD); // what the lane's settings poll brings to the bucket
+    scheduler.advance(Duration.ofMillis(5));
+    assertThat(node.tryCharge(1000)).isFalse(); // asks again at once: the wait is gone
+    scheduler.advance(Duration.ofMillis(5));
+    assertThat(node.tryCharge(1000)).isTrue();
+  }
+
+  @Test
   void aRefundBeyondTwoLeasesGoesBackToTheSharedBucket() {
     io.github.bucket4j.Bucket bucket = BucketBudget.localBucket(60_000, 0.02, PERIOD, clock);
     // A lease of 120, a burst of 1 200.
@@ -141,10 +164,16 @@ class LeasedBudgetTest {
                   requests,
                   settings.requestsPerMinute(),
                   settings.burstFraction(),
+                  settings.period(),
                   database,
                   clock),
               new LeasedBudget(
-                  tokens, settings.tokensPerMinute(), settings.burstFraction(), database, clock));
+                  tokens,
+                  settings.tokensPerMinute(),
+                  settings.burstFraction(),
+                  settings.period(),
+                  database,
+                  clock));
       lanes.add(new PriorityLane(settings, scheduler, clock, budgets));
     }
     return lanes;
@@ -164,7 +193,7 @@ class LeasedBudgetTest {
   }
 
   private LeasedBudget leased(SharedBucket shared, long perPeriod) {
-    return new LeasedBudget(shared, perPeriod, 0.02, database, clock);
+    return new LeasedBudget(shared, perPeriod, 0.02, PERIOD, database, clock);
   }
 
   /** Keeps 50 calls waiting on every node for PERIODS periods; each admitted call ends at once. */

@@ -70,9 +70,7 @@ public class InterruptedBatches {
         store.moveTo(batch.id(), BatchState.STOPPED);
         outcome = "stopped, as asked";
       } else {
-        long execution = jobs.start(batch.id());
-        store.started(batch.id(), execution);
-        outcome = "resumed here as execution " + execution;
+        outcome = resume(batch);
       }
       LOG.info(
           () ->
@@ -88,6 +86,22 @@ public class InterruptedBatches {
                   + outcome);
     }
     return taken;
+  }
+
+  /**
+   * Starts the claimed orphan here. If that fails it ends failed, so a user's restart can still run
+   * it: claimed by a live node, it is no orphan any more and would otherwise stay started for ever.
+   */
+  private String resume(AnalysisBatch batch) {
+    try {
+      long execution = jobs.start(batch.id());
+      store.started(batch.id(), execution);
+      return "resumed here as execution " + execution;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "batch " + batch.id() + " could not be resumed here", e);
+      store.moveTo(batch.id(), BatchState.FAILED);
+      return "failed: it could not be resumed here; a restart runs it";
+    }
   }
 
   private BatchState runtimeState(AnalysisBatch batch) {

@@ -4,6 +4,7 @@ import dev.sluice.platform.config.Durations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -13,10 +14,12 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,6 +52,10 @@ public class ClusterNode {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  private final AtomicBoolean recovering = new AtomicBoolean();
   private NodeLease membership;
   private volatile ScheduledFuture<?> beating;
 
@@ -91,13 +98,29 @@ public class ClusterNode {
   void beat() {
     // A periodic task that throws is never run again: a database outage must not end the beats.
     try {
-      for (NodeRecord node : membership.beat()) {
+      List<NodeRecord> toRecover = membership.beat();
+      // Recovery can take a while (hundreds of orphans, rows locked): off the heartbeat's thread,
+      // so this node's own lease never waits on it; one recovery at a time, and a node whose
+      // recovery has not finished is handed out again on a later beat.
+      if (!toRecover.isEmpty() && recovering.compareAndSet(false, true)) {
+        executor.execute(() -> recover(toRecover));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "heartbeat of node " + name() + " failed; trying again", e);
+    }
+  }
+
+  private void recover(List<NodeRecord> nodes) {
+    try {
+      for (NodeRecord node : nodes) {
         ended.fire(new NodeEnded(node.id(), node.name(), node.heartbeatAt(), node.ended()));
         membership.recovered(node.id());
         LOG.info(() -> "the work of node " + node.name() + " (" + node.id() + ") is recovered");
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "heartbeat of node " + name() + " failed; trying again", e);
+      LOG.log(Level.WARNING, "recovering an ended node's work failed; trying again", e);
+    } finally {
+      recovering.set(false);
     }
   }
 
