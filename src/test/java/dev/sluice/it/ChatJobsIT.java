@@ -15,6 +15,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,15 +38,11 @@ class ChatJobsIT {
 
   @ArquillianResource URL base;
 
-  /** The failure test trips the simulated provider's breaker; every test starts with it closed. */
+  /** The failure test trips the simulated provider's breaker: every test starts and ends closed. */
   @BeforeEach
+  @AfterEach
   void closeTheBreaker() {
-    HttpResponse<String> reset =
-        new Http(base)
-            .root()
-            .as(Credentials.admin())
-            .post("/api/admin/providers/simulated/breaker/reset");
-    assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+    SimulatedBreaker.close(base);
   }
 
   @Test
