@@ -66,6 +66,10 @@ public record LaneSettings(
         DEFAULT_AGING_STEP);
   }
 
+  public LaneSettings withMaxInFlight(int value) {
+    return LaneLimit.MAX_IN_FLIGHT.applyTo(this, value);
+  }
+
   public LaneSettings withPeriod(Duration value) {
     return new LaneSettings(
         name,

@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowSynchronizationStrategy;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.circuitbreaker.IllegalStateTransitionException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -93,6 +94,23 @@ public final class ProviderBreakers {
         .map(e -> BreakerView.of(e.getKey(), e.getValue()))
         .sorted(Comparator.comparing(BreakerView::provider))
         .toList();
+  }
+
+  /**
+   * Opens the breaker as its own failures would have, if it judges by them now (closed or half
+   * open): another node of the cluster saw the provider fail. It half-opens after the usual wait.
+   * An operator's forced state stays.
+   */
+  public void trip(String provider) {
+    CircuitBreaker breaker = breaker(provider);
+    CircuitBreaker.State state = breaker.getState();
+    if (state == CircuitBreaker.State.CLOSED || state == CircuitBreaker.State.HALF_OPEN) {
+      try {
+        breaker.transitionToOpenState();
+      } catch (IllegalStateTransitionException e) {
+        // It moved meanwhile (opened by its own failures, forced by an operator): as good.
+      }
+    }
   }
 
   /** Refuses every call to the provider until {@link #reset} or {@link #forceClosed}. */

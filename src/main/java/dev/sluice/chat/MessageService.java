@@ -2,6 +2,7 @@ package dev.sluice.chat;
 
 import dev.sluice.chat.events.AnswerEnded;
 import dev.sluice.chat.events.AnswerStatus;
+import dev.sluice.chat.events.CancelRequested;
 import dev.sluice.llm.config.ProviderRegistry;
 import dev.sluice.platform.messaging.JobOutbox;
 import dev.sluice.platform.problem.Problem;
@@ -103,6 +104,7 @@ public class MessageService {
     if (answer.status() == MessageStatus.QUEUED && jobs.cancelQueued(messageId)) {
       // It may be waiting in the admission gate: take it out.
       running.cancel(messageId, false);
+      events.fire(new CancelRequested(messageId, false));
       metrics.count("cancelled");
       events.fire(new AnswerStatus(chatId, messageId, "cancelled"));
       events.fire(new AnswerEnded(chatId, messageId, "cancelled", 0, "CANCELLED", "cancelled", ""));
@@ -117,6 +119,8 @@ public class MessageService {
               "the answer has already ended (" + now.status().name().toLowerCase() + ")"));
     }
     running.cancel(messageId, true);
+    // In a cluster it may run on another server: the relay takes the request there.
+    events.fire(new CancelRequested(messageId, true));
     return now;
   }
 

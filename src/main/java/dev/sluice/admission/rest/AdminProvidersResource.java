@@ -3,6 +3,7 @@ package dev.sluice.admission.rest;
 import dev.sluice.admission.BreakerView;
 import dev.sluice.admission.ProviderBreakers;
 import dev.sluice.admission.service.AdmissionGate;
+import dev.sluice.admission.service.SharedBreakers;
 import dev.sluice.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,6 +35,7 @@ public class AdminProvidersResource {
 
   @Inject AdminLaneViews views;
   @Inject AdmissionGate gate;
+  @Inject SharedBreakers shared;
   @Inject Caller caller;
 
   @GET
@@ -48,7 +51,7 @@ public class AdminProvidersResource {
   @APIResponse(responseCode = "200", description = "The breaker after the change")
   @APIResponse(responseCode = "404", description = "No such provider")
   public BreakerView forceOpen(@PathParam("name") String name) {
-    return steer(name, "forced open", ProviderBreakers::forceOpen);
+    return steer(name, "forced open", ProviderBreakers::forceOpen, shared::forcedOpen);
   }
 
   @POST
@@ -57,7 +60,7 @@ public class AdminProvidersResource {
   @APIResponse(responseCode = "200", description = "The breaker after the change")
   @APIResponse(responseCode = "404", description = "No such provider")
   public BreakerView forceClosed(@PathParam("name") String name) {
-    return steer(name, "forced closed", ProviderBreakers::forceClosed);
+    return steer(name, "forced closed", ProviderBreakers::forceClosed, shared::forcedClosed);
   }
 
   @POST
@@ -66,12 +69,18 @@ public class AdminProvidersResource {
   @APIResponse(responseCode = "200", description = "The breaker after the change")
   @APIResponse(responseCode = "404", description = "No such provider")
   public BreakerView reset(@PathParam("name") String name) {
-    return steer(name, "reset", ProviderBreakers::reset);
+    return steer(name, "reset", ProviderBreakers::reset, shared::reset);
   }
 
-  private BreakerView steer(String name, String what, BiConsumer<ProviderBreakers, String> action) {
+  /** Steers this node's breaker, and in a cluster every other node's ({@link SharedBreakers}). */
+  private BreakerView steer(
+      String name,
+      String what,
+      BiConsumer<ProviderBreakers, String> action,
+      Consumer<String> cluster) {
     String provider = views.knownProvider(name);
     action.accept(gate.breakers(), provider);
+    cluster.accept(provider);
     LOG.info(() -> "breaker of provider " + provider + " " + what + " by " + caller.name());
     return gate.breakers().view(provider);
   }

@@ -17,6 +17,7 @@ import dev.sluice.llm.ProviderRuntime;
 import dev.sluice.llm.StreamListener;
 import dev.sluice.llm.client.LlmClient;
 import dev.sluice.llm.config.ProviderRegistry;
+import dev.sluice.platform.cluster.ClusterNode;
 import dev.sluice.platform.config.ConfigView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,7 @@ public class AdmissionGate {
   @Inject LaneOverrideCache overrides;
   @Inject Event<ProviderCallEnded> callEnded;
   @Inject SharedBudgets sharedBudgets;
+  @Inject ClusterNode node;
 
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private ConfigView view;
@@ -134,8 +136,7 @@ public class AdmissionGate {
         name,
         n -> {
           metrics.watchBreaker(breakers, providerOf(model));
-          return metrics.watch(
-              GateFactory.lane(effectiveSettings(n), runtime, sharedBudgets.lanes()));
+          return metrics.watch(GateFactory.lane(nodeSettings(n), runtime, sharedBudgets.lanes()));
         });
   }
 
@@ -147,6 +148,25 @@ public class AdmissionGate {
   /** A lane's settings from configuration alone. */
   public LaneSettings configuredSettings(String lane) {
     return settings.lane(lane);
+  }
+
+  /**
+   * A lane's settings on this node. With budgets shared by a cluster the in-flight limit is the
+   * cluster's too: each of the N live nodes takes an N-th of it (at least one call), so the nodes
+   * together never have more in flight, and a node that ends gives its share back to the others at
+   * the next settings refresh.
+   */
+  public LaneSettings nodeSettings(String lane) {
+    LaneSettings cluster = effectiveSettings(lane);
+    if (sharedBudgets.lanes().isEmpty()) {
+      return cluster;
+    }
+    return cluster.withMaxInFlight(inFlightShare(cluster.maxInFlight(), node.liveNodes()));
+  }
+
+  /** One node's part of a cluster's in-flight limit: an equal share, rounded down, at least 1. */
+  static int inFlightShare(int maxInFlight, int liveNodes) {
+    return Math.max(1, maxInFlight / Math.max(1, liveNodes));
   }
 
   /** A lane's settings as it applies them: configuration with the lane's override on top. */

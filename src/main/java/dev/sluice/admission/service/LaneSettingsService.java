@@ -117,6 +117,6 @@ public class LaneSettingsService {
   }
 
   private void apply(String lane) {
-    gate.existingLane(lane).ifPresent(l -> l.reconfigure(gate.effectiveSettings(lane)));
+    gate.existingLane(lane).ifPresent(l -> l.reconfigure(gate.nodeSettings(lane)));
   }
 }

@@ -18,7 +18,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The hub between the answer events and the sockets. It keeps only routing (which subscribers watch
  * which chat) and one replay buffer per recent answer; everything about a connection lives in its
  * {@link Subscriber}. Events of one answer arrive in order from its producer; holding the answer's
- * buffer while appending and relaying keeps that order and orders each resume against it.
+ * buffer while appending and relaying keeps that order and orders each resume against it. In a
+ * cluster, other nodes' answers reach it through {@code chat.relay}, which calls the observer
+ * methods directly.
  */
 @ApplicationScoped
 public class ChatStreams {
@@ -48,7 +50,7 @@ public class ChatStreams {
     return settings;
   }
 
-  void onChunk(@Observes AnswerChunk chunk) {
+  public void onChunk(@Observes AnswerChunk chunk) {
     sweep();
     ReplayBuffer buffer = bufferOf(chunk.chatId(), chunk.messageId());
     synchronized (buffer) {
@@ -58,15 +60,15 @@ public class ChatStreams {
     }
   }
 
-  void onCompleted(@Observes AnswerCompleted done) {
+  public void onCompleted(@Observes AnswerCompleted done) {
     end(done.chatId(), done.messageId(), Frames.completed(done));
   }
 
-  void onEnded(@Observes AnswerEnded ended) {
+  public void onEnded(@Observes AnswerEnded ended) {
     end(ended.chatId(), ended.messageId(), Frames.ended(ended));
   }
 
-  void onStatus(@Observes AnswerStatus status) {
+  public void onStatus(@Observes AnswerStatus status) {
     if ("queued".equals(status.status())) {
       // Queued again after it ended (an operator's retry): its next run streams afresh.
       buffers.computeIfPresent(

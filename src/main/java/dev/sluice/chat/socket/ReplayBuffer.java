@@ -46,6 +46,12 @@ final class ReplayBuffer {
     if (chunk.sequence() <= lastSeq || finalFrame != null) {
       return false;
     }
+    if (chunk.sequence() > lastSeq + 1) {
+      // Chunks before it never arrived (another server's stream joined late, or a relay message
+      // lost): a replay from here would have a hole, so none is offered.
+      truncated = true;
+      chunks.clear();
+    }
     lastSeq = chunk.sequence();
     if (chunks.size() >= maxChunks) {
       truncated = true;

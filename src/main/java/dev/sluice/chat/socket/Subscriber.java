@@ -39,12 +39,15 @@ final class Subscriber {
   void chunk(AnswerChunk chunk) {
     synchronized (this) {
       String id = chunk.messageId();
-      if (held.contains(id) || chunk.sequence() <= lastSent.getOrDefault(id, 0L)) {
+      long last = lastSent.getOrDefault(id, 0L);
+      if (held.contains(id) || chunk.sequence() <= last) {
         return;
       }
-      if (!lastSent.containsKey(id) && chunk.sequence() > 1) {
-        // Joined mid-answer: without its beginning, hold it until the client resumes it.
+      if (chunk.sequence() > last + 1) {
+        // Joined mid-answer, or chunks in between never reached this server: hold it until the
+        // client resumes it; its final frame brings the whole text.
         held.add(id);
+        lastSent.remove(id);
         enqueue(Frames.status(id, "streaming"));
         return;
       }

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,6 +57,7 @@ public class ClusterNode {
   ManagedExecutorService executor;
 
   private final AtomicBoolean recovering = new AtomicBoolean();
+  private volatile int liveNodes = 1;
   private NodeLease membership;
   private volatile ScheduledFuture<?> beating;
 
@@ -95,10 +97,27 @@ public class ClusterNode {
     return membership.name();
   }
 
+  /** How many nodes were up at this node's last heartbeat, itself included (at least 1). */
+  public int liveNodes() {
+    return liveNodes;
+  }
+
+  /** How often this node beats, as configured ({@code sluice.cluster.heartbeat}). */
+  public String heartbeat() {
+    return heartbeat;
+  }
+
+  /** How long a node may go without a beat, as configured ({@code sluice.cluster.lease}). */
+  public String lease() {
+    return lease;
+  }
+
   void beat() {
     // A periodic task that throws is never run again: a database outage must not end the beats.
     try {
       List<NodeRecord> toRecover = membership.beat();
+      liveNodes =
+          (int) Math.max(1, registry.nodes(Instant.now()).stream().filter(NodeRecord::up).count());
       // Recovery can take a while (hundreds of orphans, rows locked): off the heartbeat's thread,
       // so this node's own lease never waits on it; one recovery at a time, and a node whose
       // recovery has not finished is handed out again on a later beat.

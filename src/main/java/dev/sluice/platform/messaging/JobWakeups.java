@@ -1,5 +1,6 @@
 package dev.sluice.platform.messaging;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,10 +9,6 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Sends wake-ups in batches: callers only enqueue (after their transaction has committed), and one
@@ -22,7 +19,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class JobWakeups {
 
-  private static final Logger LOG = Logger.getLogger(JobWakeups.class.getName());
   private static final int MAX_PER_CONTEXT = 1000;
 
   @Resource(name = "jms/sluiceCF")
@@ -31,8 +27,15 @@ public class JobWakeups {
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
 
-  private final Queue<JobWakeup> waiting = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean draining = new AtomicBoolean();
+  private SerialDrain<JobWakeup> waiting;
+
+  @PostConstruct
+  void create() {
+    // The jobs are in the outbox: the sweep wakes them once their lease has run out.
+    waiting =
+        new SerialDrain<>(
+            executor, this::sendSome, "wake-ups, which the outbox sweep sends again later");
+  }
 
   /** Queues a wake-up for {@code workId}; it is sent soon, with those that gather meanwhile. */
   public void send(JobKind kind, String workId, int jmsPriority) {
@@ -55,35 +58,9 @@ public class JobWakeups {
 
   void send(JobWakeup wakeup) {
     waiting.add(wakeup);
-    if (draining.compareAndSet(false, true)) {
-      try {
-        executor.execute(this::drain);
-      } catch (RuntimeException e) {
-        draining.set(false);
-        LOG.log(Level.WARNING, "wake-ups wait for the next send or sweep", e);
-      }
-    }
   }
 
-  private void drain() {
-    try {
-      while (!waiting.isEmpty()) {
-        sendSome();
-      }
-    } catch (RuntimeException e) {
-      // The jobs are in the outbox: the sweep wakes them once their lease has run out.
-      LOG.log(Level.WARNING, "wake-ups could not be sent; the outbox sweep sends them later", e);
-      waiting.clear();
-    } finally {
-      draining.set(false);
-    }
-    // One may have arrived between the last poll and clearing the flag.
-    if (!waiting.isEmpty() && draining.compareAndSet(false, true)) {
-      executor.execute(this::drain);
-    }
-  }
-
-  private void sendSome() {
+  private void sendSome(Queue<JobWakeup> waiting) {
     try (JMSContext context = connections.createContext()) {
       JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
       JobWakeup next;

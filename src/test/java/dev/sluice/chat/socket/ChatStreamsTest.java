@@ -71,6 +71,49 @@ class ChatStreamsTest {
   }
 
   @Test
+  void chunksMissingInTheMiddleHoldTheAnswerUntilItsWholeTextArrives() {
+    // Another server's stream with a relay message lost: 4 and 5 never arrive here.
+    FakeSink tab = FakeSink.fast();
+    fixture.subscribe(tab);
+
+    fixture.chunks(MESSAGE, 1, 3);
+    fixture.chunks(MESSAGE, 6, 8);
+    fixture.complete(MESSAGE, 8);
+
+    assertThat(tab.seqs()).containsExactly(1L, 2L, 3L);
+    assertThat(tab.types()).containsExactly("chunk", "chunk", "chunk", "status", "completed");
+    assertThat(tab.frames().get(4).getString("content")).startsWith("t1 ").endsWith("t8 ");
+  }
+
+  @Test
+  void aResumeAfterAGapGetsNoPartialReplayButTheFinalFrame() {
+    fixture.chunks(MESSAGE, 1, 3);
+    fixture.chunks(MESSAGE, 6, 7);
+    FakeSink again = FakeSink.fast();
+    Subscriber subscriber = fixture.subscribe(again);
+
+    fixture.hub.resume(Fixture.CHAT, subscriber, MESSAGE, 1);
+    fixture.chunks(MESSAGE, 8, 9);
+    fixture.complete(MESSAGE, 9);
+
+    assertThat(again.seqs()).isEmpty();
+    assertThat(again.types()).last().isEqualTo("completed");
+  }
+
+  @Test
+  void anAnswerFirstHeardMidStreamIsNotReplayedFromThere() {
+    // A server that joined the cluster while another server's answer streamed.
+    fixture.chunks(MESSAGE, 4, 6);
+    FakeSink tab = FakeSink.fast();
+    Subscriber subscriber = fixture.subscribe(tab);
+
+    fixture.hub.resume(Fixture.CHAT, subscriber, MESSAGE, 0);
+
+    assertThat(tab.seqs()).isEmpty();
+    assertThat(tab.types()).contains("status");
+  }
+
+  @Test
   void resumeSendsExactlyTheMissedChunksThenTheLiveStream() {
     fixture.chunks(MESSAGE, 1, 5);
     FakeSink again = FakeSink.fast();
