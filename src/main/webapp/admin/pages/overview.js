@@ -1,5 +1,6 @@
 // Overview: the whole system every two seconds — chat jobs, running batches, today's usage, each
-// lane's load and budget, and the last hour's throughput, latency and errors as charts.
+// lane's load and budget, and the last hour's throughput, latency and errors as charts. In a
+// cluster, every figure is the cluster's: the server adds the other nodes' reports to its own.
 import { api } from "/assets/api.js";
 import { el, emptyRow, facts, fillRow, format, progress, routeLink, section, setProgress, syncRows, table } from "/admin/dom.js";
 import { chart, chartBox } from "/admin/charts.js";
@@ -47,7 +48,8 @@ export function mount(main) {
     const o = await api("/api/admin/overview");
     show(problem, null);
     main.dataset.loaded = "true";
-    updated.textContent = `Updated ${format.time(o.at)}`;
+    const scope = o.nodes > 1 ? ` · all ${o.nodes} nodes of the cluster` : "";
+    updated.textContent = `Updated ${format.time(o.at)}${scope}`;
     for (const key of Object.keys(chats.values)) chats.set(key, format.int(o.chatJobs?.[key]));
     today.set("calls", format.int(o.today?.calls));
     today.set("failed", format.int(o.today?.failed));

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The console's view of the cluster: the node registry, and each node's work counted by owner. */
 @ApplicationScoped
@@ -39,14 +38,6 @@ public class ClusterService {
   @Inject NodeRegistry registry;
   @Inject ClusterNode node;
   @Inject ConsoleQueries console;
-
-  @Inject
-  @ConfigProperty(name = "sluice.cluster.heartbeat", defaultValue = "5s")
-  String heartbeat;
-
-  @Inject
-  @ConfigProperty(name = "sluice.cluster.lease", defaultValue = "15s")
-  String lease;
 
   @Resource(name = "jdbc/sluice")
   DataSource dataSource;
@@ -77,7 +68,7 @@ public class ClusterService {
                         batches.getOrDefault(n.id(), 0L)))
             .toList();
     int up = (int) nodes.stream().filter(NodeRecord::up).count();
-    return new ClusterView(now, heartbeat, lease, up, views);
+    return new ClusterView(now, node.heartbeat(), node.lease(), up, views);
   }
 
   private Map<String, Long> countByOwner(String sql) {

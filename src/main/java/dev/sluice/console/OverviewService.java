@@ -1,13 +1,11 @@
 package dev.sluice.console;
 
-import dev.sluice.admission.service.AdmissionGate;
 import dev.sluice.documents.batch.AnalysisBatch;
 import dev.sluice.documents.batch.BatchProgress;
 import dev.sluice.documents.batch.BatchState;
 import dev.sluice.documents.batch.BatchStore;
 import dev.sluice.documents.batch.RunKind;
 import dev.sluice.generations.GenerationQueries;
-import dev.sluice.generations.GenerationRecorder;
 import dev.sluice.llm.ProviderRuntime;
 import dev.sluice.platform.database.ConsoleQueries;
 import jakarta.annotation.PostConstruct;
@@ -33,9 +31,8 @@ public class OverviewService {
   private static final List<BatchState> RUNNING =
       List.of(BatchState.STARTING, BatchState.STARTED, BatchState.STOPPING);
 
-  @Inject AdmissionGate gate;
   @Inject GenerationQueries generations;
-  @Inject GenerationRecorder recorder;
+  @Inject ClusterReports reports;
   @Inject BatchStore batches;
   @Inject ProviderRuntime runtime;
 
@@ -54,15 +51,21 @@ public class OverviewService {
     chatJobs = new ChatJobQueries(dataSource, console);
   }
 
+  /**
+   * The overview of the cluster: what the database holds is everyone's already; the lanes and the
+   * last hour are this node's live figures plus the other nodes' last reports.
+   */
   public Overview now() {
     Instant now = runtime.clock().instant();
+    List<NodeReport> others = reports.others();
     return new Overview(
         now,
+        1 + others.size(),
         chatJobs.counts(now),
         runningBatches(now),
         generations.day(LocalDate.ofInstant(now, ZoneOffset.UTC)),
-        lanes(),
-        Series.of(recorder.series().lastHour(now)));
+        reports.lanes(others),
+        Series.of(reports.lastHour(now, others)));
   }
 
   private List<RunningBatch> runningBatches(Instant now) {
@@ -92,16 +95,6 @@ public class OverviewService {
         Math.round(percent * 10) / 10.0,
         p.itemsPerSecond(),
         p.estimatedCompletion());
-  }
-
-  private List<LaneRow> lanes() {
-    return gate.lanes().stream()
-        .map(
-            lane -> {
-              String provider = providerOfLane(lane.name());
-              return LaneRow.of(lane, provider, gate.breakers().state(provider).name());
-            })
-        .toList();
   }
 
   /** Lanes are named {@code provider/model}, or {@code provider} when a provider shares one. */

@@ -22,8 +22,15 @@ final class ChatClient {
   private final HttpClient http;
   private final URI base;
   private final String authorization;
+  private final String model;
 
   ChatClient(URI base, String user, String password, Executor executor) {
+    this(base, user, password, executor, BenchServer.MODEL);
+  }
+
+  /** A client whose chats use {@code model}; null: the server's default model. */
+  ChatClient(URI base, String user, String password, Executor executor, String model) {
+    this.model = model;
     this.base = base;
     this.http =
         HttpClient.newBuilder()
@@ -39,12 +46,11 @@ final class ChatClient {
 
   /** Creates a chat; completes with its id. */
   CompletableFuture<String> createChat(String title) {
-    String body =
-        Json.createObjectBuilder()
-            .add("title", title)
-            .add("model", BenchServer.MODEL)
-            .build()
-            .toString();
+    var chat = Json.createObjectBuilder().add("title", title);
+    if (model != null) {
+      chat.add("model", model);
+    }
+    String body = chat.build().toString();
     return post("/api/chats", body)
         .thenApply(
             response -> {

@@ -43,4 +43,43 @@ class LiveSeriesTest {
 
     assertThat(hour.stream().mapToLong(LiveSeries.Point::calls).sum()).isEqualTo(1);
   }
+
+  @Test
+  void theClustersHourAddsTheOtherNodesMinutesAndTheirWholeDistributions() {
+    LiveSeries here = new LiveSeries();
+    LiveSeries there = new LiveSeries();
+    for (int i = 0; i < 99; i++) {
+      here.record(NOW, 100, false);
+    }
+    // Another node: fewer calls, all slow. Averaging the two p99s would say about 550 ms.
+    for (int i = 0; i < 2; i++) {
+      there.record(NOW, 1000, false);
+    }
+    there.record(NOW, 1000, true);
+    there.record(NOW.minusSeconds(120), 300, false);
+
+    List<LiveSeries.Point> hour = here.lastHour(NOW, there.shares(NOW));
+
+    LiveSeries.Point current = hour.get(59);
+    assertThat(current.calls()).isEqualTo(102);
+    assertThat(current.errors()).isEqualTo(1);
+    assertThat(current.p50Ms()).isBetween(99L, 101L);
+    assertThat(current.p99Ms()).isBetween(990L, 1010L);
+    assertThat(hour.get(57).calls()).isEqualTo(1);
+    assertThat(hour.get(57).p50Ms()).isBetween(298L, 302L);
+    // Merging left this node's own series as it was.
+    assertThat(here.lastHour(NOW).get(59).calls()).isEqualTo(99);
+    assertThat(there.shares(NOW)).hasSize(2);
+  }
+
+  @Test
+  void anUnreadableShareStillCountsItsCalls() {
+    LiveSeries here = new LiveSeries();
+    var share = new LiveSeries.MinuteShare(NOW.getEpochSecond() / 60, 5, 1, "not a histogram");
+
+    LiveSeries.Point current = here.lastHour(NOW, List.of(share)).get(59);
+
+    assertThat(current.calls()).isEqualTo(5);
+    assertThat(current.errors()).isEqualTo(1);
+  }
 }

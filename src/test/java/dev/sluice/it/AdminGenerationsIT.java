@@ -129,6 +129,7 @@ class AdminGenerationsIT {
     HttpResponse<String> response = admin().get("/api/admin/overview");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonObject overview = Http.json(response).asJsonObject();
+    assertThat(overview.getInt("nodes")).isEqualTo(1);
     assertThat(overview.getJsonObject("today").getJsonNumber("calls").longValue()).isPositive();
     assertThat(overview.getJsonObject("chatJobs").getJsonNumber("completedLastHour").longValue())
         .isPositive();

@@ -35,6 +35,7 @@ abstract class ChatEndpoint {
       return;
     }
     long tokens = plan.inputTokens() + plan.pieces().size();
+    exchange.tokens(tokens);
     RateWindow.Remaining left = state.rateWindow().take(tokens);
     boolean limited = plan.fault() == SimulationPlan.Fault.RATE_LIMITED;
     rateLimitHeaders(

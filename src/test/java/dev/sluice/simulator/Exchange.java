@@ -16,6 +16,7 @@ final class Exchange {
   private final long arrivalMillis = System.currentTimeMillis();
   private final long arrivalNanos = System.nanoTime();
   private boolean answered;
+  private long tokens;
 
   Exchange(HttpServerRequest request, SimulatorState state, String endpoint) {
     this.request = request;
@@ -35,11 +36,16 @@ final class Exchange {
     return state;
   }
 
+  /** The request's tokens, input and output, once its plan is known. */
+  void tokens(long tokens) {
+    this.tokens = tokens;
+  }
+
   /** Records the arrival with the status it gets; only the first call counts. */
   void answered(int status) {
     if (!answered) {
       answered = true;
-      state.arrivals().add(new Arrival(arrivalMillis, arrivalNanos, endpoint, status));
+      state.arrivals().add(new Arrival(arrivalMillis, arrivalNanos, endpoint, status, tokens));
     }
   }
 

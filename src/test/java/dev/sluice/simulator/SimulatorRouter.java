@@ -55,12 +55,27 @@ final class SimulatorRouter implements Handler<HttpServerRequest> {
           .response()
           .putHeader("content-type", "application/json")
           .end(state.stats().snapshot().toJson().encode());
+    } else if (request.method() == HttpMethod.GET && path.equals("/_sim/arrivals")) {
+      request.response().putHeader("content-type", "application/json").end(arrivals().encode());
     } else if (post(request, "/_sim/reset")) {
       state.reset();
       request.response().setStatusCode(204).end();
     } else {
       request.response().setStatusCode(404).end();
     }
+  }
+
+  /**
+   * The kept arrivals as {@code [epochMillis, status, tokens, endpoint]} rows, oldest first: what a
+   * benchmark in another process checks a budget against, as the provider would see it.
+   */
+  private JsonArray arrivals() {
+    JsonArray rows = new JsonArray();
+    for (Arrival a : state.arrivals().snapshot()) {
+      rows.add(
+          new JsonArray().add(a.epochMillis()).add(a.status()).add(a.tokens()).add(a.endpoint()));
+    }
+    return rows;
   }
 
   private boolean authorised(HttpServerRequest request) {

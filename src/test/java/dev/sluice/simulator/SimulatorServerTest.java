@@ -100,4 +100,23 @@ class SimulatorServerTest extends SimulatorFixture {
     assertThat(body.getString("object")).isEqualTo("list");
     assertThat(body.getJsonArray("data")).isNotEmpty();
   }
+
+  @Test
+  void arrivalsAreListedWithTheirStatusAndTokens() throws Exception {
+    HttpResponse<String> answered = post("/v1/chat/completions", openAi("Hello", ""));
+    JsonObject usage = new JsonObject(answered.body()).getJsonObject("usage");
+
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/_sim/arrivals")).build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    io.vertx.core.json.JsonArray rows = new io.vertx.core.json.JsonArray(response.body());
+    assertThat(rows).hasSize(1);
+    io.vertx.core.json.JsonArray row = rows.getJsonArray(0);
+    assertThat(row.getLong(0)).isPositive();
+    assertThat(row.getInteger(1)).isEqualTo(200);
+    assertThat(row.getLong(2)).isEqualTo(usage.getLong("total_tokens"));
+    assertThat(row.getString(3)).isEqualTo("POST /v1/chat/completions");
+  }
 }

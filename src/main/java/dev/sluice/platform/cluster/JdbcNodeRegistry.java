@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -119,6 +121,31 @@ public class JdbcNodeRegistry implements NodeRegistry {
             + " FROM cluster_node WHERE ended_at IS NULL OR ended_at >= ?"
             + " ORDER BY started_at DESC, id",
         at(since));
+  }
+
+  @Override
+  public void report(String id, String report) {
+    update("UPDATE cluster_node SET report = ? WHERE id = ? AND ended_at IS NULL", report, id);
+  }
+
+  @Override
+  public Map<String, String> reports(String exceptId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement statement =
+            c.prepareStatement(
+                "SELECT id, report FROM cluster_node WHERE ended_at IS NULL AND id <> ?"
+                    + " AND report IS NOT NULL")) {
+      statement.setString(1, exceptId);
+      Map<String, String> reports = new HashMap<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          reports.put(rows.getString(1), rows.getString(2));
+        }
+      }
+      return reports;
+    } catch (SQLException e) {
+      throw new IllegalStateException("the node registry could not be read", e);
+    }
   }
 
   private int update(String sql, Object... values) {

@@ -45,4 +45,10 @@ public interface NodeRegistry {
 
   /** Every node up, and those ended since {@code since}, newest start first. */
   List<NodeRecord> nodes(Instant since);
+
+  /** Keeps what a live node reports of itself (opaque to the registry), in place of the last. */
+  void report(String id, String report);
+
+  /** The last reports of the live nodes other than {@code exceptId}, by node id. */
+  java.util.Map<String, String> reports(String exceptId);
 }

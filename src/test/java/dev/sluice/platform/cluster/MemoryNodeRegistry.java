@@ -11,6 +11,7 @@ import java.util.Map;
 final class MemoryNodeRegistry implements NodeRegistry {
 
   private final Map<String, NodeRecord> nodes = new LinkedHashMap<>();
+  private final Map<String, String> reports = new LinkedHashMap<>();
 
   NodeRecord get(String id) {
     return nodes.get(id);
@@ -130,5 +131,25 @@ final class MemoryNodeRegistry implements NodeRegistry {
         n.id(),
         new NodeRecord(
             n.id(), n.name(), n.startedAt(), heartbeat, endedAt, how, recoveredBy, recoveredAt));
+  }
+
+  @Override
+  public synchronized void report(String id, String report) {
+    NodeRecord n = nodes.get(id);
+    if (n != null && n.up()) {
+      reports.put(id, report);
+    }
+  }
+
+  @Override
+  public synchronized Map<String, String> reports(String exceptId) {
+    Map<String, String> live = new LinkedHashMap<>();
+    reports.forEach(
+        (id, report) -> {
+          if (!id.equals(exceptId) && nodes.get(id).up()) {
+            live.put(id, report);
+          }
+        });
+    return live;
   }
 }
