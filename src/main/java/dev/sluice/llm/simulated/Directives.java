@@ -10,13 +10,33 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code [sim:...]} directives a test writes into its last user message to ask the simulator
- * for an exact behaviour, such as {@code [sim:rate-limit retry-after=3]} or {@code
- * [sim:cut-after=5]} or {@code [sim:no-usage]} (answer without reporting usage, as some
- * OpenAI-compatible servers do), and the message's text with them taken out.
+ * for an exact behaviour, and the message's text with them taken out. One directive holds one or
+ * more words separated by spaces, {@code [sim:rate-limit retry-after=3]} being the same as {@code
+ * [sim:rate-limit] [sim:retry-after=3]}; an unknown word is an error.
+ *
+ * <ul>
+ *   <li>Faults: {@code rate-limit} (with {@code retry-after=3} seconds), {@code server-error},
+ *       {@code overloaded}, {@code malformed} (the first event cannot be parsed), {@code
+ *       cut-after=5} (the stream breaks after five pieces), {@code slow-first-token=3000}.
+ *   <li>Pace and length: {@code delay=50} between pieces, {@code first-token=100}, {@code
+ *       tokens=10} for the answer's length.
+ *   <li>Answer: {@code plain} for plain sentences even when the answer is long enough for Markdown;
+ *       {@code say} to answer with the message's own text, verbatim, once the directives are taken
+ *       out (see {@link #verbatimText}); {@code tokens} does not apply to it. {@code invalid-json}
+ *       for a JSON-mode answer that does not parse.
+ *   <li>{@code no-usage}: answer without reporting usage, as some OpenAI-compatible servers do.
+ * </ul>
+ *
+ * <p>Durations take milliseconds or a unit ({@code delay=2s}).
  */
 final class Directives {
 
   private static final Pattern DIRECTIVE = Pattern.compile("\\[sim:([^\\]]*)\\]");
+
+  /** A directive with at most one line break or space after it, which belonged to it. */
+  private static final Pattern DIRECTIVE_AND_BREAK =
+      Pattern.compile("\\[sim:[^\\]]*\\](?:\\r\\n|\\n| )?");
+
   private static final Set<String> KNOWN =
       Set.of(
           "rate-limit",
@@ -30,14 +50,18 @@ final class Directives {
           "delay",
           "first-token",
           "invalid-json",
-          "no-usage");
+          "no-usage",
+          "plain",
+          "say");
 
   private final Map<String, String> values;
   private final String strippedText;
+  private final String verbatimText;
 
-  private Directives(Map<String, String> values, String strippedText) {
+  private Directives(Map<String, String> values, String strippedText, String verbatimText) {
     this.values = values;
     this.strippedText = strippedText;
+    this.verbatimText = verbatimText;
   }
 
   /** Finds every directive; an unknown name is an {@link IllegalArgumentException}. */
@@ -56,11 +80,22 @@ final class Directives {
       }
     }
     String stripped = DIRECTIVE.matcher(text).replaceAll(" ").replaceAll("\\s+", " ").trim();
-    return new Directives(values, stripped);
+    String verbatim = DIRECTIVE_AND_BREAK.matcher(text).replaceAll("");
+    return new Directives(values, stripped, verbatim);
   }
 
+  /** The text without directives, its whitespace collapsed: what simulated answers are about. */
   String strippedText() {
     return strippedText;
+  }
+
+  /**
+   * The text without directives but otherwise exactly as written, for {@code say}: only each
+   * directive and the one line break or space right after it go, so a test can put its answer on
+   * the lines after {@code [sim:say]} with every newline and space intact.
+   */
+  String verbatimText() {
+    return verbatimText;
   }
 
   boolean has(String name) {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -13,21 +13,14 @@ import java.util.SplittableRandom;
  * derived from a hash of the input and the seed, so the same prompt always gets the same answer and
  * a different prompt a different one. Answers open with an echo of the prompt so a person can see
  * what they answer.
+ *
+ * <p>A chat answer of 48 tokens or more is laid out in Markdown, as real models answer: the opening
+ * paragraph, a heading, a paragraph, a bulleted list, for some prompts a fenced code block or a
+ * small table, then sentences (see {@code MarkdownAnswer}). Shorter answers, {@link #plainAnswer}
+ * and the other texts (phrases, image descriptions, transcripts) are plain sentences, because
+ * documents and benchmarks build on them.
  */
 public final class SimulatedText {
-
-  private static final String[] WORDS = {
-    "the", "system", "queue", "answer", "request", "stream", "token", "model", "batch", "document",
-    "river", "gate", "water", "flow", "steady", "quickly", "carefully", "every", "each", "small",
-    "large", "simple", "useful", "clear", "result", "value", "message", "server", "client", "job",
-    "limit", "window", "minute", "second", "retry", "signal", "path", "channel", "level", "bridge",
-    "summary", "detail", "context", "reason", "example", "question", "idea", "plan", "step",
-        "order",
-    "keeps", "moves", "opens", "closes", "holds", "sends", "reads", "writes", "measures",
-        "balances",
-    "and", "with", "through", "before", "after", "without", "under", "over", "between", "within",
-    "calm", "bright", "quiet", "patient", "reliable", "gentle", "early", "late", "new", "known"
-  };
 
   private static final int ECHO_WORDS = 6;
 
@@ -38,12 +31,25 @@ public final class SimulatedText {
     this.seed = seed;
   }
 
-  /** The answer to a prompt, as exactly {@code count} token pieces. */
+  /**
+   * The answer to a prompt, as exactly {@code count} token pieces: Markdown when there are tokens
+   * enough for it, otherwise as {@link #plainAnswer}.
+   */
   public List<String> answer(String prompt, int count) {
-    String echo = echo(prompt);
-    String opening =
-        echo.isEmpty() ? "Simulated answer:" : "Simulated answer about \"" + echo + "\":";
-    return pieces(opening, hash(prompt.getBytes(StandardCharsets.UTF_8)), count);
+    if (count >= MarkdownAnswer.MIN_TOKENS) {
+      long hash = hash(prompt.getBytes(StandardCharsets.UTF_8));
+      Optional<List<String>> markdown =
+          MarkdownAnswer.compose(opening(prompt), random(hash), count);
+      if (markdown.isPresent()) {
+        return markdown.get();
+      }
+    }
+    return plainAnswer(prompt, count);
+  }
+
+  /** The answer to a prompt in plain sentences only, as exactly {@code count} token pieces. */
+  public List<String> plainAnswer(String prompt, int count) {
+    return pieces(opening(prompt), hash(prompt.getBytes(StandardCharsets.UTF_8)), count);
   }
 
   /**
@@ -78,6 +84,11 @@ public final class SimulatedText {
     return String.join("", pieces(opening, hash(audio), 30)).trim();
   }
 
+  private static String opening(String prompt) {
+    String echo = echo(prompt);
+    return echo.isEmpty() ? "Simulated answer:" : "Simulated answer about \"" + echo + "\":";
+  }
+
   private static String imageOpening(String mediaType, int size) {
     return "Simulated description of an " + mediaType + " image of " + size + " bytes.";
   }
@@ -86,12 +97,12 @@ public final class SimulatedText {
     if (count <= 0) {
       return List.of();
     }
-    SplittableRandom random = new SplittableRandom(hash ^ seed * 0x9E3779B97F4A7C15L);
+    SplittableRandom random = random(hash);
     StringBuilder text = new StringBuilder(opening);
     List<String> pieces = List.of();
     // Most vocabulary words are one token each; grow the text until it has enough pieces.
     for (int words = count + 8; pieces.size() < count; words *= 2) {
-      appendSentences(text, random, words);
+      Sentences.append(text, random, words);
       pieces = tokens.split(text.toString());
     }
     List<String> answer = new ArrayList<>(pieces.subList(0, count));
@@ -102,17 +113,8 @@ public final class SimulatedText {
     return answer;
   }
 
-  private static void appendSentences(StringBuilder text, SplittableRandom random, int words) {
-    int written = 0;
-    while (written < words) {
-      int length = 6 + random.nextInt(9);
-      for (int i = 0; i < length; i++) {
-        String word = WORDS[random.nextInt(WORDS.length)];
-        text.append(' ').append(i == 0 ? capitalise(word) : word);
-      }
-      text.append('.');
-      written += length;
-    }
+  private SplittableRandom random(long hash) {
+    return new SplittableRandom(hash ^ seed * 0x9E3779B97F4A7C15L);
   }
 
   private static String echo(String prompt) {
@@ -120,10 +122,6 @@ public final class SimulatedText {
     int n = Math.min(ECHO_WORDS, words.length);
     String echo = String.join(" ", List.of(words).subList(0, n));
     return words.length > n ? echo + "..." : echo;
-  }
-
-  private static String capitalise(String word) {
-    return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
   }
 
   private static byte[] decode(String base64Data) {

@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  * @param fault the fault to act out, {@link Fault#NONE} for a normal answer
  * @param firstTokenDelay from the request to the first piece (the long delay for a slow one)
  * @param interTokenDelay between two pieces
- * @param pieces the answer, one token per piece (JSON-mode answers are as long as their JSON)
+ * @param pieces the answer, one token per piece (JSON-mode and {@code say} answers are as long as
+ *     their text)
  * @param finishReason STOP, or LENGTH when the request's maxOutputTokens cut the answer short
  * @param cutAfter for {@link Fault#CUT}: pieces delivered before the stream breaks
  * @param retryAfter for {@link Fault#RATE_LIMITED}: how long the caller should wait
@@ -94,6 +95,10 @@ public record SimulationPlan(
 
   private static List<String> answer(
       SimulatedText text, ChatRequest request, Directives d, int count) {
+    if (d.has("say")) {
+      // The test wrote the answer itself; it wins over JSON mode, images and any tokens= length.
+      return TokenCounter.instance().split(d.verbatimText());
+    }
     if (request.jsonOutput()) {
       String json = SimulatedJson.answer(text, request, d.strippedText(), d.has("invalid-json"));
       return TokenCounter.instance().split(json);
@@ -103,7 +108,9 @@ public record SimulationPlan(
       ContentPart.Image image = images.get(0);
       return text.describeImage(image.mediaType(), image.base64Data(), count);
     }
-    return text.answer(d.strippedText(), count);
+    return d.has("plain")
+        ? text.plainAnswer(d.strippedText(), count)
+        : text.answer(d.strippedText(), count);
   }
 
   private static List<ContentPart.Image> lastUserImages(ChatRequest request) {

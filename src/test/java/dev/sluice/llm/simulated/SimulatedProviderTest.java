@@ -14,6 +14,7 @@ import dev.sluice.llm.ProviderRuntime;
 import dev.sluice.llm.ProviderSettings;
 import dev.sluice.llm.ProviderType;
 import dev.sluice.llm.StreamEvent;
+import dev.sluice.llm.TokenCounter;
 import dev.sluice.llm.Transcription;
 import dev.sluice.llm.TranscriptionRequest;
 import dev.sluice.testing.Poll;
@@ -136,6 +137,24 @@ class SimulatedProviderTest {
     assertThat(e.interruptedBy()).isEqualTo(LlmErrorKind.SERVER_ERROR);
     assertThat(e).hasMessageContaining("stream cut");
     assertThat(deltas()).hasSize(5);
+    assertThat(e.partialContent()).isEqualTo(String.join("", deltas()));
+  }
+
+  @Test
+  void sayStreamsTheGivenTextAsItsTokens() {
+    String markdown = "# Title\n\n- a\n- b <img src=x onerror=alert(1)>\n\n| x | y |\n|---|---|\n";
+    ChatResult result = await(ask(fast(), "[sim:say]\n" + markdown));
+    assertThat(result.content()).isEqualTo(markdown);
+    assertThat(deltas()).isEqualTo(TokenCounter.instance().split(markdown));
+    assertThat(result.usage().outputTokens()).isEqualTo(deltas().size());
+  }
+
+  @Test
+  void sayCanBeCutMidAnswer() {
+    String text = "First line.\nSecond line ] with `code`.\n";
+    LlmException e = failure(ask(fast(), "[sim:say cut-after=4]\n" + text));
+    assertThat(e.kind()).isEqualTo(LlmErrorKind.STREAM_INTERRUPTED);
+    assertThat(deltas()).isEqualTo(TokenCounter.instance().split(text).subList(0, 4));
     assertThat(e.partialContent()).isEqualTo(String.join("", deltas()));
   }
 

@@ -31,6 +31,14 @@ class SimulatedTextTest {
     String joined = String.join("", pieces);
     assertThat(pieces).hasSize(60).allSatisfy(p -> assertThat(p).isNotEmpty());
     assertThat(joined).startsWith("Simulated answer about \"Explain rate limits to a new...\":");
+  }
+
+  @Test
+  void plainAnswerIsOnlySentences() {
+    List<String> pieces = text.plainAnswer("Explain rate limits to a new engineer please", 60);
+    String joined = String.join("", pieces);
+    assertThat(pieces).hasSize(60).allSatisfy(p -> assertThat(p).isNotEmpty());
+    assertThat(joined).startsWith("Simulated answer about \"Explain rate limits to a new...\":");
     assertThat(joined).matches("[A-Za-z .:\"']+");
   }
 
