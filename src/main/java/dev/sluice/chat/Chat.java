@@ -60,6 +60,14 @@ public class Chat {
     updatedAt = Timestamps.now(clock);
   }
 
+  /**
+   * Gives the chat a new title, already validated ({@link ChatDraft#title(String)}); a rename is
+   * not activity, so the chat keeps its place in the list.
+   */
+  public void rename(String newTitle) {
+    title = newTitle;
+  }
+
   public String id() {
     return id;
   }

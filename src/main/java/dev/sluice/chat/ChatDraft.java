@@ -47,6 +47,18 @@ public record ChatDraft(String title, String model, String systemPrompt) {
     return new ChatDraft(cleanTitle, cleanModel, prompt);
   }
 
+  /** A new title for an existing chat: not blank, at most {@link #MAX_TITLE} characters. */
+  public static String title(String title) {
+    if (isBlank(title)) {
+      throw ProblemException.invalidField(400, "title", "must not be empty");
+    }
+    String clean = title.strip();
+    if (clean.length() > MAX_TITLE) {
+      throw ProblemException.invalidField(400, "title", "at most " + MAX_TITLE + " characters");
+    }
+    return clean;
+  }
+
   private static boolean isBlank(String value) {
     return value == null || value.isBlank();
   }

@@ -60,9 +60,10 @@ public class ChatJobStore {
     if (!answer.id().equals(messageId) || answer.status() != MessageStatus.QUEUED) {
       return Optional.empty();
     }
+    List<ChatMessage> upToAnswer = rows.stream().map(r -> (ChatMessage) r[0]).toList();
     List<dev.sluice.llm.ChatMessage> history =
-        rows.subList(0, rows.size() - 1).stream()
-            .map(r -> (ChatMessage) r[0])
+        PromptHistory.current(upToAnswer).stream()
+            .filter(m -> !m.id().equals(messageId))
             .filter(ChatJobStore::belongsInPrompt)
             .map(ChatJobStore::toPrompt)
             .toList();
@@ -243,13 +244,17 @@ public class ChatJobStore {
         .toList();
   }
 
+  /** The question an answer answers: the nearest user message before it (see PromptHistory). */
   private String question(ChatMessage answer) {
     return em
         .createQuery(
-            "SELECT m.content FROM ChatMessage m WHERE m.chatId = :chat AND m.seq = :seq",
+            "SELECT m.content FROM ChatMessage m WHERE m.chatId = :chat AND m.seq < :seq"
+                + " AND m.role = :user ORDER BY m.seq DESC",
             String.class)
         .setParameter("chat", answer.chatId())
-        .setParameter("seq", answer.seq() - 1)
+        .setParameter("seq", answer.seq())
+        .setParameter("user", MessageRole.USER)
+        .setMaxResults(1)
         .getResultList()
         .stream()
         .findFirst()

@@ -86,6 +86,10 @@ public class ChatMessage {
   @Column(name = "updated_at", nullable = false)
   private LocalDateTime updatedAt;
 
+  /** The seq of the message this one replaces: a regenerated answer's or an edited question's. */
+  @Column(name = "replaces_seq")
+  private Integer replacesSeq;
+
   /** The node that claimed the answer (written by the claim, never through this entity). */
   @Column(name = "owner_node", length = 36, insertable = false, updatable = false)
   private String ownerNode;
@@ -113,6 +117,16 @@ public class ChatMessage {
     message.createdAt = Timestamps.now(clock);
     message.updatedAt = message.createdAt;
     return message;
+  }
+
+  /** Marks this message as the new version of the chat's message at {@code seq}. */
+  public void replace(int seq) {
+    replacesSeq = seq;
+  }
+
+  /** The seq of the message this one replaces, or null. */
+  public Integer replacesSeq() {
+    return replacesSeq;
   }
 
   /** Asks for {@code model} instead of the chat's. */

@@ -33,4 +33,10 @@ public interface ChatRepository {
 
   /** The highest {@code seq} used in the chat, 0 when it has no message. */
   int lastSeq(String chatId);
+
+  /** The chat's latest message of {@code role}. */
+  Optional<ChatMessage> latest(String chatId, MessageRole role);
+
+  /** Whether an answer after {@code seq} is still queued or streaming. */
+  boolean answerUnderWayAfter(String chatId, int seq);
 }

@@ -51,6 +51,14 @@ public class ChatService {
         .orElseThrow(() -> ProblemException.notFound("chat", id));
   }
 
+  /** Renames one of the caller's chats (or any, for an admin). */
+  public Chat rename(String id, String title) {
+    String clean = ChatDraft.title(title);
+    Chat chat = get(id);
+    chat.rename(clean);
+    return chat;
+  }
+
   public void delete(String id) {
     chats.delete(get(id));
   }

@@ -97,4 +97,33 @@ public class JpaChatRepository implements ChatRepository {
             .getSingleResult();
     return last == null ? 0 : last;
   }
+
+  @Override
+  public Optional<ChatMessage> latest(String chatId, MessageRole role) {
+    return em
+        .createQuery(
+            "SELECT m FROM ChatMessage m WHERE m.chatId = :chat AND m.role = :role"
+                + " ORDER BY m.seq DESC",
+            ChatMessage.class)
+        .setParameter("chat", chatId)
+        .setParameter("role", role)
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public boolean answerUnderWayAfter(String chatId, int seq) {
+    return !em.createQuery(
+            "SELECT m.id FROM ChatMessage m WHERE m.chatId = :chat AND m.seq > :seq"
+                + " AND m.status IN :unfinished",
+            String.class)
+        .setParameter("chat", chatId)
+        .setParameter("seq", seq)
+        .setParameter("unfinished", List.of(MessageStatus.QUEUED, MessageStatus.STREAMING))
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
 }

@@ -27,12 +27,18 @@ public record MessageDraft(String content, Priority priority, String model) {
       throw ProblemException.invalidField(
           400, "content", "at most " + maxContentChars + " characters");
     }
-    String cleanModel = model == null || model.isBlank() ? chatModel : model.strip();
+    return new MessageDraft(
+        content, parsePriority(priority), checkedModel(model, knownModel, chatModel));
+  }
+
+  /** The model asked for, or {@code fallback} when none is; 400 unless the catalog knows it. */
+  static String checkedModel(String model, Predicate<String> knownModel, String fallback) {
+    String cleanModel = model == null || model.isBlank() ? fallback : model.strip();
     if (!knownModel.test(cleanModel)) {
       throw ProblemException.invalidField(
           400, "model", "unknown model '" + cleanModel + "'; see /api/models");
     }
-    return new MessageDraft(content, parsePriority(priority), cleanModel);
+    return cleanModel;
   }
 
   static Priority parsePriority(String value) {

@@ -18,8 +18,8 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The messages of the caller's chats: ask (the answer is written by a chat job), read in order,
- * cancel an answer.
+ * The messages of the caller's chats: ask (the answer is written by a chat job), edit the latest
+ * question, regenerate the latest answer, read in order, cancel an answer.
  */
 @ApplicationScoped
 public class MessageService {
@@ -49,6 +49,16 @@ public class MessageService {
    */
   @Transactional
   public PostedMessages ask(String chatId, String content, String priority, String model) {
+    return ask(chatId, content, priority, model, null);
+  }
+
+  /**
+   * Asks a question; with {@code replaces}, the id of the chat's latest question, the new one is
+   * that question edited: both stay in the chat, and prompts carry only the new one from then on.
+   */
+  @Transactional
+  public PostedMessages ask(
+      String chatId, String content, String priority, String model, String replaces) {
     Chat chat = chats.get(chatId);
     MessageDraft draft =
         MessageDraft.of(
@@ -58,11 +68,8 @@ public class MessageService {
             maxContentChars,
             id -> providers.directory().catalog().find(id).isPresent(),
             chat.model());
-    // Updating the chat row first serialises concurrent questions to one chat, so their seqs
-    // differ.
-    chat.touch(clock);
-    em.flush();
-    int seq = repository.lastSeq(chatId);
+    int seq = lockedLastSeq(chat);
+    Integer replacedSeq = replaces == null ? null : editableQuestion(chatId, replaces).seq();
     ChatMessage question =
         ChatMessage.of(
             chat,
@@ -72,21 +79,92 @@ public class MessageService {
             MessageStatus.COMPLETED,
             draft.priority(),
             clock);
+    if (replacedSeq != null) {
+      question.replace(replacedSeq);
+    }
+    repository.addMessage(question);
+    return new PostedMessages(question, queueAnswer(chat, seq + 2, draft, null));
+  }
+
+  /**
+   * Asks the chat's latest answer's question again, for a new answer after it; the old answer stays
+   * in the chat, and prompts carry only the new one from then on. Without a priority or model the
+   * old answer's are used.
+   */
+  @Transactional
+  public ChatMessage regenerate(String chatId, String answerId, String priority, String model) {
+    Chat chat = chats.get(chatId);
+    ChatMessage old = answerOf(chatId, answerId);
+    MessageDraft draft =
+        new MessageDraft(
+            null,
+            priority == null || priority.isBlank()
+                ? old.priority()
+                : MessageDraft.parsePriority(priority),
+            MessageDraft.checkedModel(
+                model,
+                id -> providers.directory().catalog().find(id).isPresent(),
+                old.modelRequested()));
+    int seq = lockedLastSeq(chat);
+    if (old.seq() != seq) {
+      throw conflict("only the chat's latest answer can be regenerated");
+    }
+    if (!old.status().isFinal()) {
+      throw conflict("the answer is still being written; cancel it or wait for it to end");
+    }
+    return queueAnswer(chat, seq + 1, draft, old.seq());
+  }
+
+  /**
+   * Updating the chat row first serialises concurrent questions to one chat, so their seqs differ
+   * and the checks of what is latest hold until commit.
+   */
+  private int lockedLastSeq(Chat chat) {
+    chat.touch(clock);
+    em.flush();
+    return repository.lastSeq(chat.id());
+  }
+
+  /** The question an edit replaces: the chat's latest one, with no answer to it still under way. */
+  private ChatMessage editableQuestion(String chatId, String questionId) {
+    ChatMessage latest =
+        repository
+            .latest(chatId, MessageRole.USER)
+            .orElseThrow(() -> ProblemException.invalidField(400, "replaces", "no such question"));
+    if (!latest.id().equals(questionId)) {
+      boolean isQuestion =
+          repository
+              .findMessage(questionId)
+              .filter(m -> m.chatId().equals(chatId) && m.role() == MessageRole.USER)
+              .isPresent();
+      if (!isQuestion) {
+        throw ProblemException.invalidField(
+            400, "replaces", "not the id of a question of this chat");
+      }
+      throw conflict("only the chat's latest question can be edited");
+    }
+    if (repository.answerUnderWayAfter(chatId, latest.seq())) {
+      throw conflict("its answer is still being written; cancel it or wait for it to end");
+    }
+    return latest;
+  }
+
+  private ChatMessage queueAnswer(Chat chat, int seq, MessageDraft draft, Integer replacesSeq) {
     ChatMessage answer =
         ChatMessage.of(
-            chat,
-            seq + 2,
-            MessageRole.ASSISTANT,
-            "",
-            MessageStatus.QUEUED,
-            draft.priority(),
-            clock);
+            chat, seq, MessageRole.ASSISTANT, "", MessageStatus.QUEUED, draft.priority(), clock);
     answer.requestModel(draft.model());
-    repository.addMessage(question);
+    if (replacesSeq != null) {
+      answer.replace(replacesSeq);
+    }
     repository.addMessage(answer);
     outbox.add(chatJobs, answer.id(), answer.priority().jmsPriority());
     metrics.count("queued");
-    return new PostedMessages(question, answer);
+    return answer;
+  }
+
+  private static ProblemException conflict(String detail) {
+    return new ProblemException(Problem.of(409, "Conflict", detail));
   }
 
   @Transactional
@@ -112,11 +190,7 @@ public class MessageService {
     }
     ChatMessage now = jobs.find(messageId).orElseThrow();
     if (now.status().isFinal()) {
-      throw new ProblemException(
-          Problem.of(
-              409,
-              "Conflict",
-              "the answer has already ended (" + now.status().name().toLowerCase() + ")"));
+      throw conflict("the answer has already ended (" + now.status().name().toLowerCase() + ")");
     }
     running.cancel(messageId, true);
     // In a cluster it may run on another server: the relay takes the request there.

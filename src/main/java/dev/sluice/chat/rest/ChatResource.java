@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The caller's chats: create, list (newest first, keyset-paged), read, delete. */
+/** The caller's chats: create, list (newest first, keyset-paged), read, rename, delete. */
 @Path("/chats")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -84,6 +85,21 @@ public class ChatResource {
   public ChatView get(@PathParam("id") String id) {
     requireSignIn();
     return ChatView.of(chats.get(id));
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @Operation(summary = "Rename a chat")
+  @APIResponse(responseCode = "200", description = "The renamed chat")
+  @APIResponse(responseCode = "400", description = "Malformed JSON, a blank or too long title")
+  @APIResponse(responseCode = "404", description = "No such chat, or not the caller's")
+  public ChatView update(@PathParam("id") String id, ChatChanges body) {
+    requireSignIn();
+    if (body == null) {
+      throw ProblemException.invalidField(400, "title", "must not be empty");
+    }
+    return ChatView.of(chats.rename(id, body.title()));
   }
 
   @DELETE

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * A chat's messages: ask a question (answered asynchronously), read them in order, cancel an
- * answer.
+ * A chat's messages: ask a question (answered asynchronously) or edit the latest one, regenerate
+ * the latest answer, read them in order, cancel an answer.
  */
 @Path("/chats/{id}/messages")
 @RequestScoped
@@ -39,15 +39,42 @@ public class MessageResource {
   @APIResponse(responseCode = "202", description = "The question and the queued answer")
   @APIResponse(
       responseCode = "400",
-      description = "Malformed JSON, empty or oversized content, an unknown priority or model")
+      description =
+          "Malformed JSON, empty or oversized content, an unknown priority or model, or"
+              + " 'replaces' not a question of this chat")
+  @APIResponse(
+      responseCode = "409",
+      description = "'replaces' is not the latest question, or its answer is still under way")
   @APIResponse(responseCode = "415", description = "Not application/json")
   public Response ask(@PathParam("id") String chatId, NewMessage body) {
     if (body == null) {
       throw ProblemException.invalidField(400, "content", "must not be empty");
     }
     PostedView posted =
-        PostedView.of(messages.ask(chatId, body.content(), body.priority(), body.model()));
+        PostedView.of(
+            messages.ask(chatId, body.content(), body.priority(), body.model(), body.replaces()));
     return Response.accepted(posted).build();
+  }
+
+  @POST
+  @Path("/{messageId}/regenerate")
+  @Operation(
+      summary = "Answer the latest question again",
+      description =
+          "A new answer is queued after the chat's latest answer, which it replaces in later"
+              + " prompts; the old answer is kept. The body is optional.")
+  @APIResponse(responseCode = "202", description = "The new, queued answer")
+  @APIResponse(responseCode = "400", description = "An unknown priority or model")
+  @APIResponse(
+      responseCode = "409",
+      description = "Not the chat's latest answer, or it is still queued or streaming")
+  public Response regenerate(
+      @PathParam("id") String chatId, @PathParam("messageId") String messageId, Regeneration body) {
+    Regeneration request = body == null ? new Regeneration(null, null) : body;
+    return Response.accepted(
+            MessageView.of(
+                messages.regenerate(chatId, messageId, request.priority(), request.model())))
+        .build();
   }
 
   @GET

@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
 
-/** A message as the API shows it; the answer's usage fields are null until it completes. */
+/**
+ * A message as the API shows it; the answer's usage fields are null until it completes, and {@code
+ * replaces} is the seq of the message a regenerated answer or an edited question replaces.
+ */
 public record MessageView(
     String id,
     String chatId,
@@ -25,7 +28,8 @@ public record MessageView(
     String errorCode,
     String errorMessage,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Integer replaces) {
 
   static MessageView of(ChatMessage m) {
     return new MessageView(
@@ -47,7 +51,8 @@ public record MessageView(
         m.errorCode(),
         m.errorMessage(),
         m.createdAt(),
-        m.updatedAt());
+        m.updatedAt(),
+        m.replacesSeq());
   }
 
   private static String lower(Enum<?> value) {

@@ -10,5 +10,9 @@ public record NewMessage(
             required = true)
         String content,
     @Schema(description = "urgent, high (default), normal or low") String priority,
-    @Schema(description = "A model id from /api/models; the chat's model when absent")
-        String model) {}
+    @Schema(description = "A model id from /api/models; the chat's model when absent") String model,
+    @Schema(
+            description =
+                "To edit and resend: the id of the chat's latest question, which this one"
+                    + " replaces (both are kept; later prompts carry only this one)")
+        String replaces) {}
