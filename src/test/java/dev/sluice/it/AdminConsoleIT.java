@@ -16,11 +16,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -48,19 +47,7 @@ class AdminConsoleIT {
 
   @ArquillianResource URL base;
 
-  private static Browser browser;
-
-  @BeforeAll
-  static void startBrowser() throws Exception {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+  @RegisterExtension static final Browser browser = new Browser();
 
   @Test
   void anAdminSignsInAndEveryPageLoadsWhileAUserIsRefused() throws Exception {
@@ -192,15 +179,7 @@ class AdminConsoleIT {
   // --- the browser ---
 
   private WebDriver signedInAsAdmin() {
-    WebDriver page = browser.driver();
-    page.manage().deleteAllCookies();
-    page.get(base + "admin/");
-    browser.await(20, d -> d.getCurrentUrl().contains("/signin.html"));
-    Credentials admin = Credentials.admin();
-    page.findElement(By.id("username")).sendKeys(admin.user());
-    page.findElement(By.id("password")).sendKeys(admin.password(), Keys.ENTER);
-    browser.await(20, d -> d.findElement(By.id("me")).getText().equals(admin.user()));
-    return page;
+    return browser.signIn(base + "admin/", Credentials.admin());
   }
 
   /** Waits until the page has shown its first answer, or fails with the error it shows instead. */

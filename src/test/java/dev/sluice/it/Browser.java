@@ -7,7 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -16,21 +25,18 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven through its chromedriver, for the browser tests. Without the
- * browser the tests are skipped, unless {@code sluice.browser.required} (set by {@code .ci/run},
- * which installs it) makes that a failure.
+ * Headless Debian Chromium driven through its chromedriver, for the browser tests: one browser per
+ * test class, registered as {@code @RegisterExtension static final Browser browser = new
+ * Browser();}. Without the browser the tests are skipped, unless {@code sluice.browser.required}
+ * (set by {@code .ci/run}, which installs it) makes that a failure.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements BeforeAllCallback, AfterAllCallback {
 
-  private final ChromeDriver driver;
-  private final Path profile;
+  private ChromeDriver driver;
+  private Path profile;
 
-  private Browser(ChromeDriver driver, Path profile) {
-    this.driver = driver;
-    this.profile = profile;
-  }
-
-  static Browser start() throws IOException {
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
     Path chromium = Path.of(System.getProperty("sluice.browser.chromium", "/usr/bin/chromium"));
     Path chromedriver =
         Path.of(System.getProperty("sluice.browser.chromedriver", "/usr/bin/chromedriver"));
@@ -44,7 +50,7 @@ final class Browser implements AutoCloseable {
               + " (apt-get install chromium chromium-driver)");
     }
     assumeTrue(installed, "no chromium/chromedriver on this machine: browser test skipped");
-    Path profile = Files.createTempDirectory("sluice-chromium");
+    profile = Files.createTempDirectory("sluice-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.toFile());
     options.addArguments(
@@ -60,7 +66,7 @@ final class Browser implements AutoCloseable {
         "--user-data-dir=" + profile);
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).build();
-    return new Browser(new ChromeDriver(service, options), profile);
+    driver = new ChromeDriver(service, options);
   }
 
   WebDriver driver() {
@@ -70,6 +76,36 @@ final class Browser implements AutoCloseable {
   /** Waits up to {@code seconds} for {@code condition} to hold (be non-null and not false). */
   <T> T await(int seconds, Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition::apply);
+  }
+
+  /**
+   * Opens {@code url} signed out, signs in on the page it is sent to as {@code who} and waits until
+   * the page it came back to names the user.
+   */
+  WebDriver signIn(String url, Credentials who) {
+    driver.manage().deleteAllCookies();
+    driver.get(url);
+    await(20, d -> d.getCurrentUrl().contains("/signin.html"));
+    driver.findElement(By.id("username")).sendKeys(who.user());
+    driver.findElement(By.id("password")).sendKeys(who.password(), Keys.ENTER);
+    await(20, d -> d.findElement(By.id("me")).getText().equals(who.user()));
+    return driver;
+  }
+
+  /** Lets pages of {@code origin} write and read the clipboard without asking (headless). */
+  void grantClipboard(String origin) {
+    driver.executeCdpCommand(
+        "Browser.grantPermissions",
+        java.util.Map.of(
+            "origin",
+            origin,
+            "permissions",
+            java.util.List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+  }
+
+  /** Runs asynchronous JavaScript; it hands its result to its last argument, a callback. */
+  Object asyncScript(String javascript, Object... args) {
+    return driver.executeAsyncScript(javascript, args);
   }
 
   Object script(String javascript, Object... args) {
@@ -89,13 +125,39 @@ final class Browser implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    driver.quit();
+  public void afterAll(ExtensionContext context) throws IOException {
+    if (driver == null) {
+      return; // skipped: no browser on this machine
+    }
+    // Chromium 156 now and then hangs on its way out (an on-device-model service starting as it
+    // quits), and chromedriver's quit then waits for ever on the pipe the browser still holds:
+    // quit on the side, and after a while end whatever still runs on this browser's profile.
+    CompletableFuture<Void> quit = CompletableFuture.runAsync(driver::quit);
+    try {
+      quit.get(30, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      endBrowserProcesses();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      endBrowserProcesses();
+    }
     try (var files = Files.walk(profile)) {
       files
           .sorted(java.util.Comparator.reverseOrder())
           .map(Path::toFile)
           .forEach(java.io.File::delete);
     }
+  }
+
+  /** Kills the processes started with this browser's profile, and theirs. */
+  private void endBrowserProcesses() {
+    String marker = "--user-data-dir=" + profile;
+    ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+        .forEach(
+            p -> {
+              p.descendants().forEach(ProcessHandle::destroyForcibly);
+              p.destroyForcibly();
+            });
   }
 }

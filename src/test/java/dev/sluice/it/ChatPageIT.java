@@ -10,13 +10,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -35,8 +33,10 @@ class ChatPageIT {
       new MutationObserver(() => {
         const answers = document.querySelectorAll('.message.assistant .content');
         const last = answers[answers.length - 1];
-        if (last && window.__seen[window.__seen.length - 1] !== last.textContent) {
-          window.__seen.push(last.textContent);
+        // Rendered as Markdown: a paragraph's text, without the line break after it.
+        const text = last ? last.textContent.trim() : null;
+        if (last && window.__seen[window.__seen.length - 1] !== text) {
+          window.__seen.push(text);
         }
       }).observe(document.getElementById('messages'),
                  {childList: true, subtree: true, characterData: true});
@@ -49,19 +49,7 @@ class ChatPageIT {
 
   @ArquillianResource URL base;
 
-  private static Browser browser;
-
-  @BeforeAll
-  static void startBrowser() throws Exception {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+  @RegisterExtension static final Browser browser = new Browser();
 
   @Test
   void signsInSendsAMessageAndWatchesTheAnswerStream() throws Exception {
@@ -69,7 +57,7 @@ class ChatPageIT {
     String chatId = newChat("Browser chat " + UUID.randomUUID().toString().substring(0, 8));
 
     browser.script(WATCH_ANSWERS);
-    ask("How does a sluice gate work? [sim:tokens=60 delay=40]");
+    ask("How does a sluice gate work? [sim:plain tokens=60 delay=40]");
     String shown = awaitAnswer("completed");
     browser.screenshot("chat-page");
 
@@ -91,7 +79,7 @@ class ChatPageIT {
     String chatId = newChat("Dropped connection");
 
     browser.script(WATCH_ANSWERS);
-    ask("Tell me a long story [sim:tokens=80 delay=50]");
+    ask("Tell me a long story [sim:plain tokens=80 delay=50]");
     browser.await(20, d -> !lastAnswerText().isEmpty());
     browser.script(
         "window.sluiceChat.state.stream.socket.close(4000, 'test drops the connection')");
@@ -107,55 +95,35 @@ class ChatPageIT {
   }
 
   private WebDriver signedIn() {
-    WebDriver page = browser.driver();
-    page.manage().deleteAllCookies();
-    page.get(base.toString() + "chat/");
-    browser.await(20, d -> d.getCurrentUrl().contains("/signin.html"));
-    Credentials demo = Credentials.demo();
-    page.findElement(By.id("username")).sendKeys(demo.user());
-    page.findElement(By.id("password")).sendKeys(demo.password(), Keys.ENTER);
-    browser.await(20, d -> d.findElement(By.id("me")).getText().equals(demo.user()));
-    return page;
+    return steps().signedIn();
   }
 
-  /** Starts a chat from the keyboard: its title, then Enter. */
   private String newChat(String title) {
-    WebDriver page = browser.driver();
-    page.findElement(By.id("new-title")).sendKeys(title, Keys.ENTER);
-    browser.await(20, d -> d.findElement(By.id("chat-title")).getText().equals(title));
-    browser.await(20, d -> d.getCurrentUrl().contains("#chat="));
-    String url = page.getCurrentUrl();
-    return url.substring(url.indexOf("#chat=") + "#chat=".length());
+    return steps().newChat(title);
   }
 
   private void ask(String question) {
-    browser.driver().findElement(By.id("content")).sendKeys(question, Keys.ENTER);
+    steps().ask(question);
   }
 
   private String awaitAnswer(String status) {
-    browser.await(
-        30,
-        d ->
-            !d.findElements(By.cssSelector(".message.assistant[data-status='" + status + "']"))
-                .isEmpty());
-    return lastAnswerText();
+    return steps().awaitAnswer(status);
   }
 
   private String lastAnswerText() {
-    List<org.openqa.selenium.WebElement> answers =
-        browser.driver().findElements(By.cssSelector(".message.assistant .content"));
-    return answers.isEmpty() ? "" : answers.get(answers.size() - 1).getText();
+    return steps().lastAnswerText();
+  }
+
+  private JsonObject storedAnswer(String chatId) {
+    return steps().storedAnswer(chatId);
+  }
+
+  private ChatPageSteps steps() {
+    return new ChatPageSteps(browser, base);
   }
 
   @SuppressWarnings("unchecked")
   private List<String> seen() {
     return (List<String>) browser.script("return window.__seen");
-  }
-
-  private JsonObject storedAnswer(String chatId) {
-    var messages =
-        Http.json(new Http(base).as(Credentials.demo()).get("/api/chats/" + chatId + "/messages"))
-            .asJsonArray();
-    return messages.getJsonObject(messages.size() - 1);
   }
 }
