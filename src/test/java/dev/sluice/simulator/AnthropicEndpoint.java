@@ -57,6 +57,8 @@ final class AnthropicEndpoint extends ChatEndpoint {
         switch (status) {
           case 400 -> "invalid_request_error";
           case 401 -> "authentication_error";
+          case 404 -> "not_found_error";
+          case 413 -> "request_too_large";
           case 429 -> "rate_limit_error";
           case 529 -> "overloaded_error";
           default -> "api_error";
@@ -73,22 +75,17 @@ final class AnthropicEndpoint extends ChatEndpoint {
   }
 
   @Override
-  PacedAnswer.Writer wholeWriter(
-      Exchange exchange, JsonObject body, SimulationPlan plan, long ordinal) {
-    return new WholeAnswer(
-        exchange,
-        () ->
-            message(body, ordinal, plan)
-                .put(
-                    "content",
-                    new JsonArray()
-                        .add(new JsonObject().put("type", "text").put("text", plan.text())))
-                .put("stop_reason", stopReason(plan.finishReason()))
-                .put(
-                    "usage",
-                    new JsonObject()
-                        .put("input_tokens", plan.inputTokens())
-                        .put("output_tokens", plan.pieces().size())));
+  JsonObject wholeBody(JsonObject body, SimulationPlan plan, long ordinal) {
+    return message(body, ordinal, plan)
+        .put(
+            "content",
+            new JsonArray().add(new JsonObject().put("type", "text").put("text", plan.text())))
+        .put("stop_reason", stopReason(plan.finishReason()))
+        .put(
+            "usage",
+            new JsonObject()
+                .put("input_tokens", plan.inputTokens())
+                .put("output_tokens", plan.pieces().size()));
   }
 
   /** The message object as {@code message_start} carries it: no content, no stop reason yet. */

@@ -2,6 +2,7 @@ package dev.sluice.simulator;
 
 import dev.sluice.llm.ChatRequest;
 import dev.sluice.llm.simulated.SimulationPlan;
+import dev.sluice.llm.simulated.SimulatorSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -10,9 +11,18 @@ import io.vertx.core.json.JsonObject;
 /**
  * The steps both chat protocols share: read the body into a request, resolve its plan, send the
  * rate-limit headers, then answer the plan's fault or play its answer, streamed or whole. Each
- * protocol supplies its body format, headers and events.
+ * protocol supplies its body format, headers and events. Batches ask for the whole answer at once
+ * ({@link #wholeAnswer}), so a batch item is answered as the same request sent alone.
  */
 abstract class ChatEndpoint {
+
+  /**
+   * A non-streamed answer decided without a connection: its status and JSON body.
+   *
+   * @param status 200, or the status of the fault or of the refused request
+   * @param body the protocol's answer, or its error body
+   */
+  record Answered(int status, JsonObject body) {}
 
   protected final Vertx vertx;
 
@@ -46,6 +56,31 @@ abstract class ChatEndpoint {
       case OVERLOADED -> exchange.json(overloadedStatus(), error(overloadedStatus(), "Overloaded"));
       default -> answer(exchange, json, plan, ordinal);
     }
+  }
+
+  /**
+   * What the non-streamed request {@code body} would be answered, with {@code ordinal} as its
+   * request number. Only a connection can be cut or sent a malformed body, so a batch item planned
+   * to be cut or malformed gets the 500 a server error gets; a slow first token changes nothing.
+   */
+  Answered wholeAnswer(SimulatorSettings settings, JsonObject body, long ordinal) {
+    SimulationPlan plan;
+    try {
+      plan = SimulationPlan.of(settings, toRequest(body), ordinal);
+    } catch (RuntimeException e) {
+      return new Answered(400, error(400, "invalid request: " + e.getMessage()));
+    }
+    return switch (plan.fault()) {
+      case RATE_LIMITED ->
+          new Answered(
+              429,
+              error(
+                  429, "Rate limit reached; retry after " + plan.retryAfter().toMillis() + " ms."));
+      case SERVER_ERROR, CUT, MALFORMED ->
+          new Answered(500, error(500, "The server had an error."));
+      case OVERLOADED -> new Answered(overloadedStatus(), error(overloadedStatus(), "Overloaded"));
+      default -> new Answered(200, wholeBody(body, plan, ordinal));
+    };
   }
 
   private void answer(Exchange exchange, JsonObject json, SimulationPlan plan, long ordinal) {
@@ -86,8 +121,14 @@ abstract class ChatEndpoint {
   abstract PacedAnswer.Writer streamWriter(
       Exchange exchange, JsonObject body, SimulationPlan plan, long ordinal);
 
-  abstract PacedAnswer.Writer wholeWriter(
-      Exchange exchange, JsonObject body, SimulationPlan plan, long ordinal);
+  /** The whole answer's body, written once the plan has played. */
+  PacedAnswer.Writer wholeWriter(
+      Exchange exchange, JsonObject body, SimulationPlan plan, long ordinal) {
+    return new WholeAnswer(exchange, () -> wholeBody(body, plan, ordinal));
+  }
+
+  /** The protocol's non-streamed answer: one completion or one message, with its usage. */
+  abstract JsonObject wholeBody(JsonObject body, SimulationPlan plan, long ordinal);
 
   /** Starts a server-sent events response. */
   static void openEventStream(HttpServerResponse response) {

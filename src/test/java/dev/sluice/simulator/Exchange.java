@@ -1,5 +1,6 @@
 package dev.sluice.simulator;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -60,6 +61,12 @@ final class Exchange {
         .setStatusCode(status)
         .putHeader("content-type", "application/json")
         .end(body.encode());
+  }
+
+  /** Answers a body that is not one JSON object, such as a JSON Lines file. */
+  void bytes(int status, String contentType, Buffer body) {
+    answered(status);
+    response().setStatusCode(status).putHeader("content-type", contentType).end(body);
   }
 
   /** Breaks the connection without an answer, as a crashed upstream would. */

@@ -54,8 +54,7 @@ final class OpenAiEndpoint extends ChatEndpoint {
   JsonObject error(int status, String message) {
     String type =
         switch (status) {
-          case 400 -> "invalid_request_error";
-          case 401 -> "invalid_request_error";
+          case 400, 401, 404, 409 -> "invalid_request_error";
           case 429 -> "requests";
           default -> "server_error";
         };
@@ -86,12 +85,7 @@ final class OpenAiEndpoint extends ChatEndpoint {
   }
 
   @Override
-  PacedAnswer.Writer wholeWriter(
-      Exchange exchange, JsonObject body, SimulationPlan plan, long ordinal) {
-    return new WholeAnswer(exchange, () -> completion(body, plan, ordinal));
-  }
-
-  private JsonObject completion(JsonObject body, SimulationPlan plan, long ordinal) {
+  JsonObject wholeBody(JsonObject body, SimulationPlan plan, long ordinal) {
     JsonObject message =
         new JsonObject().put("role", "assistant").put("content", plan.text()).putNull("refusal");
     JsonObject choice =

@@ -29,6 +29,30 @@ class SimulatorCommandLineTest {
   }
 
   @Test
+  void readsTheBatchSettings() {
+    SimulatorCommandLine line =
+        SimulatorCommandLine.parse(
+            new String[] {
+              "--batch-processing-time=500ms",
+              "--batch-openai-max-requests=10",
+              "--batch-anthropic-max-bytes=2048"
+            });
+    assertThat(line.batches().processingTime()).isEqualTo(Duration.ofMillis(500));
+    assertThat(line.batches().openAiMaxRequests()).isEqualTo(10);
+    assertThat(line.batches().anthropicMaxBytes()).isEqualTo(2048);
+    assertThat(line.batches().openAiMaxBytes())
+        .isEqualTo(BatchSettings.defaults().openAiMaxBytes());
+    assertThat(SimulatorCommandLine.parse(new String[0]).batches())
+        .isEqualTo(BatchSettings.defaults());
+    assertThatThrownBy(
+            () -> SimulatorCommandLine.parse(new String[] {"--batch-processing-time=soon"}))
+        .hasMessageContaining("--batch-processing-time");
+    assertThatThrownBy(
+            () -> SimulatorCommandLine.parse(new String[] {"--batch-anthropic-max-requests=0"}))
+        .hasMessageContaining("--batch-anthropic-max-requests");
+  }
+
+  @Test
   void defaultsToPort8089WithoutAKey() {
     SimulatorCommandLine line = SimulatorCommandLine.parse(new String[0]);
     assertThat(line.port()).isEqualTo(8089);

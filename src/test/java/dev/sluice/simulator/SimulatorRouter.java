@@ -9,7 +9,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Sends each request to its endpoint, after checking the API key when one is set. The {@code /_sim}
- * paths (stats, reset) are for tests and benchmarks and are neither counted nor logged.
+ * paths (stats, arrivals, batch counts, reset) are for tests and benchmarks and are neither counted
+ * nor logged.
  */
 final class SimulatorRouter implements Handler<HttpServerRequest> {
 
@@ -17,12 +18,16 @@ final class SimulatorRouter implements Handler<HttpServerRequest> {
   private final OpenAiEndpoint openAi;
   private final AnthropicEndpoint anthropic;
   private final TranscriptionEndpoint transcription;
+  private final OpenAiBatches openAiBatches;
+  private final AnthropicBatches anthropicBatches;
 
   SimulatorRouter(Vertx vertx, SimulatorState state) {
     this.state = state;
     this.openAi = new OpenAiEndpoint(vertx);
     this.anthropic = new AnthropicEndpoint(vertx);
     this.transcription = new TranscriptionEndpoint(vertx, openAi);
+    this.openAiBatches = new OpenAiBatches(openAi);
+    this.anthropicBatches = new AnthropicBatches(anthropic);
   }
 
   @Override
@@ -34,11 +39,14 @@ final class SimulatorRouter implements Handler<HttpServerRequest> {
     }
     state.stats().requestArrived();
     Exchange exchange = new Exchange(request, state, request.method() + " " + path);
-    ChatEndpoint format = path.equals("/v1/messages") ? anthropic : openAi;
+    // Anthropic's paths all start with /v1/messages (batches too); a refusal speaks its format.
+    ChatEndpoint format = path.startsWith("/v1/messages") ? anthropic : openAi;
     if (!authorised(request)) {
       format.unauthorized(exchange);
     } else if (post(request, "/v1/chat/completions") || post(request, "/v1/messages")) {
       request.body().onSuccess(body -> format.handle(exchange, body));
+    } else if (openAiBatches.handle(exchange) || anthropicBatches.handle(exchange)) {
+      // answered by the batch APIs
     } else if (post(request, "/v1/audio/transcriptions")) {
       transcription.handle(exchange);
     } else if (request.method() == HttpMethod.GET && path.equals("/v1/models")) {
@@ -57,6 +65,11 @@ final class SimulatorRouter implements Handler<HttpServerRequest> {
           .end(state.stats().snapshot().toJson().encode());
     } else if (request.method() == HttpMethod.GET && path.equals("/_sim/arrivals")) {
       request.response().putHeader("content-type", "application/json").end(arrivals().encode());
+    } else if (request.method() == HttpMethod.GET && path.equals("/_sim/batches")) {
+      request
+          .response()
+          .putHeader("content-type", "application/json")
+          .end(state.batches().sizes().encode());
     } else if (post(request, "/_sim/reset")) {
       state.reset();
       request.response().setStatusCode(204).end();

@@ -38,9 +38,15 @@ public final class SimulatorServer implements AutoCloseable {
 
   /** Starts a simulator; with an API key, requests without it get 401. */
   public static SimulatorServer start(SimulatorSettings settings, int port, String apiKey) {
+    return start(settings, port, apiKey, BatchSettings.defaults());
+  }
+
+  /** Starts a simulator whose batch APIs take their time and limits from {@code batches}. */
+  public static SimulatorServer start(
+      SimulatorSettings settings, int port, String apiKey, BatchSettings batches) {
     int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
-    SimulatorState state = new SimulatorState(settings, apiKey);
+    SimulatorState state = new SimulatorState(settings, apiKey, batches);
     try {
       int actual = deploy(vertx, state, port == 0 ? freePort() : port, loops);
       return new SimulatorServer(vertx, state, actual);
@@ -91,7 +97,7 @@ public final class SimulatorServer implements AutoCloseable {
     return state.arrivals().snapshot();
   }
 
-  /** Zeroes the counters, forgets the arrivals and restarts the fault draws. */
+  /** Zeroes the counters, forgets the arrivals and the batches, and restarts the fault draws. */
   public void reset() {
     state.reset();
   }
@@ -120,7 +126,7 @@ public final class SimulatorServer implements AutoCloseable {
       System.out.println(SimulatorCommandLine.USAGE);
       return;
     }
-    SimulatorServer server = start(line.settings(), line.port(), line.apiKey());
+    SimulatorServer server = start(line.settings(), line.port(), line.apiKey(), line.batches());
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "simulator-shutdown"));
     System.out.println("simulator listening on " + server.baseUrl());
   }

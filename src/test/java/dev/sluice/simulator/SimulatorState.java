@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What every event loop of one simulator shares: its settings, the optional API key, the request
- * ordinal that seeds fault draws, the rate window, the stats and the arrivals. All thread-safe.
+ * ordinal that seeds fault draws, the rate window, the stats, the arrivals and the batch APIs'
+ * files and batches. All thread-safe.
  */
 final class SimulatorState {
 
@@ -15,10 +16,12 @@ final class SimulatorState {
   private final RateWindow rateWindow = new RateWindow();
   private final SimulatorStats stats = new SimulatorStats();
   private final ArrivalLog arrivals = new ArrivalLog(200_000);
+  private final BatchStore batches;
 
-  SimulatorState(SimulatorSettings settings, String apiKey) {
+  SimulatorState(SimulatorSettings settings, String apiKey, BatchSettings batchSettings) {
     this.settings = settings;
     this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
+    this.batches = new BatchStore(batchSettings);
   }
 
   SimulatorSettings settings() {
@@ -34,6 +37,14 @@ final class SimulatorState {
     return ordinal.incrementAndGet();
   }
 
+  /**
+   * Takes {@code count} consecutive ordinals and returns the first: a batch's items are planned
+   * like that many requests arriving at once, so their fault draws are as reproducible as others.
+   */
+  long nextOrdinals(int count) {
+    return ordinal.getAndAdd(count) + 1;
+  }
+
   RateWindow rateWindow() {
     return rateWindow;
   }
@@ -46,10 +57,18 @@ final class SimulatorState {
     return arrivals;
   }
 
-  /** Starts over: counters, arrivals and the ordinal, so a rerun draws the same faults. */
+  BatchStore batches() {
+    return batches;
+  }
+
+  /**
+   * Starts over: counters, arrivals, the ordinal, so a rerun draws the same faults, and the batch
+   * APIs' files and batches, so a test does not see the batches of the one before.
+   */
   void reset() {
     stats.reset();
     arrivals.clear();
     ordinal.set(0);
+    batches.clear();
   }
 }
