@@ -32,6 +32,32 @@ public record ChatResult(
     BigDecimal costUsd,
     RateLimitSnapshot rateLimits) {
 
+  /**
+   * A whole answer read from a response that was not streamed (a batch result): no timings, no cost
+   * (the caller prices it) and no rate limits. Such a response does not repeat the request, so the
+   * model that answered stands for the model asked for too.
+   */
+  public static ChatResult unstreamed(
+      String content,
+      Usage usage,
+      FinishReason finishReason,
+      String model,
+      String provider,
+      String providerRequestId) {
+    return new ChatResult(
+        content,
+        usage,
+        finishReason,
+        model,
+        model,
+        provider,
+        providerRequestId,
+        null,
+        Duration.ZERO,
+        null,
+        RateLimitSnapshot.NONE);
+  }
+
   public ChatResult withCost(BigDecimal value) {
     return new ChatResult(
         content,

@@ -11,7 +11,6 @@ import dev.sluice.llm.http.SseProvider;
 import dev.sluice.llm.http.SseStreamHandler;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 
 /** An {@link LlmProvider} speaking Anthropic's Messages API with streaming. */
 public final class AnthropicProvider extends SseProvider {
@@ -35,18 +34,28 @@ public final class AnthropicProvider extends SseProvider {
   }
 
   HttpRequest messagesRequest(ChatRequest request) {
-    String json = AnthropicRequestWriter.write(request, settings.defaultMaxOutputTokens());
-    URI base = settings.baseUrl() != null ? settings.baseUrl() : DEFAULT_BASE;
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(HttpClients.endpoint(base, "/messages"))
-            .header("anthropic-version", API_VERSION)
-            .header("content-type", "application/json")
-            .header("accept", "text/event-stream")
-            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-    if (settings.hasKey()) {
-      builder.header("x-api-key", settings.apiKey());
-    }
-    settings.extraHeaders().forEach(builder::header);
-    return builder.build();
+    return streamingPost(
+        request(settings, "/messages"),
+        AnthropicRequestWriter.write(request, settings.defaultMaxOutputTokens()));
+  }
+
+  /**
+   * A request to {@code path} under the base URL (Anthropic's public one when none is configured)
+   * with the API version, the key and the extra headers: what every call of this protocol starts
+   * from (messages and message batches).
+   */
+  public static HttpRequest.Builder request(ProviderSettings settings, String path) {
+    return request(settings, HttpClients.endpoint(base(settings), path));
+  }
+
+  /** A request to a full URL of the API (a batch's results URL), as {@link #request} makes it. */
+  public static HttpRequest.Builder request(ProviderSettings settings, URI url) {
+    return HttpClients.authorized(url, settings, "x-api-key", "")
+        .header("anthropic-version", API_VERSION);
+  }
+
+  /** The configured base URL, or Anthropic's public one. */
+  public static URI base(ProviderSettings settings) {
+    return settings.baseUrl() != null ? settings.baseUrl() : DEFAULT_BASE;
   }
 }

@@ -14,9 +14,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Writes a {@link ChatRequest} as the JSON body of a streamed Messages call: system messages
- * gathered into the top-level {@code system}, consecutive messages of one role merged (the API
- * wants user and assistant to alternate), and {@code max_tokens} always set, since it is required.
+ * Writes a {@link ChatRequest} as the JSON body of a Messages call (streamed for the adapter, whole
+ * for a request of a message batch): system messages gathered into the top-level {@code system},
+ * consecutive messages of one role merged (the API wants user and assistant to alternate), and
+ * {@code max_tokens} always set, since it is required.
  */
 public final class AnthropicRequestWriter {
 
@@ -31,6 +32,15 @@ public final class AnthropicRequestWriter {
   }
 
   static JsonObject toJson(ChatRequest request, int defaultMaxTokens) {
+    return fields(request, defaultMaxTokens).add("stream", true).build();
+  }
+
+  /** The body of a call answered whole, not streamed: the {@code params} of a batch request. */
+  public static JsonObject unstreamed(ChatRequest request, int defaultMaxTokens) {
+    return fields(request, defaultMaxTokens).build();
+  }
+
+  private static JsonObjectBuilder fields(ChatRequest request, int defaultMaxTokens) {
     int maxTokens =
         request.maxOutputTokens() != null ? request.maxOutputTokens() : defaultMaxTokens;
     JsonObjectBuilder body =
@@ -50,7 +60,7 @@ public final class AnthropicRequestWriter {
       request.stop().forEach(stop::add);
       body.add("stop_sequences", stop);
     }
-    return body.add("stream", true).build();
+    return body;
   }
 
   private static String system(ChatRequest request) {

@@ -4,6 +4,7 @@ import dev.sluice.llm.ProviderRuntime;
 import dev.sluice.llm.ProviderSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 
 /**
  * Builds the one {@link HttpClient} a provider uses for all its calls: the runtime's executor, the
@@ -39,5 +40,19 @@ public final class HttpClients {
     String base = baseUrl.toString();
     return URI.create(
         base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path);
+  }
+
+  /**
+   * A request to {@code uri} with the key as the protocol sends it ({@code keyPrefix} and the key
+   * in {@code keyHeader}), only when one is set (keyless local servers), and the extra headers.
+   */
+  public static HttpRequest.Builder authorized(
+      URI uri, ProviderSettings settings, String keyHeader, String keyPrefix) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+    if (settings.hasKey()) {
+      builder.header(keyHeader, keyPrefix + settings.apiKey());
+    }
+    settings.extraHeaders().forEach(builder::header);
+    return builder;
   }
 }

@@ -10,6 +10,7 @@ import dev.sluice.llm.StreamAccumulator;
 import dev.sluice.llm.StreamListener;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What every server-sent-events adapter shares: one HTTP client per provider, the key check, and
@@ -73,6 +74,15 @@ public abstract class SseProvider implements LlmProvider {
   /** The protocol's reader of one stream's events. */
   protected abstract SseStreamHandler handler(
       StreamAccumulator accumulator, HttpErrorClassifier classifier);
+
+  /** The request as a POST of a JSON body that asks for an event stream back. */
+  protected static HttpRequest streamingPost(HttpRequest.Builder request, String json) {
+    return request
+        .header("content-type", "application/json")
+        .header("accept", "text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+        .build();
+  }
 
   protected HttpErrorClassifier classifier(String model) {
     return new HttpErrorClassifier(settings.name(), model, runtime.clock(), redactor);

@@ -13,7 +13,6 @@ import dev.sluice.llm.http.SseProvider;
 import dev.sluice.llm.http.SseStreamHandler;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -46,21 +45,16 @@ public final class OpenAiProvider extends SseProvider {
   }
 
   HttpRequest chatRequest(ChatRequest request) {
-    String json = OpenAiRequestWriter.write(request);
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(HttpClients.endpoint(settings.baseUrl(), "/chat/completions"))
-            .header("Content-Type", "application/json")
-            .header("Accept", "text/event-stream")
-            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-    return authorize(builder, settings).build();
+    return streamingPost(
+        request(settings, "/chat/completions"), OpenAiRequestWriter.write(request));
   }
 
-  /** Adds the key (only when one is set, for keyless local servers) and the extra headers. */
-  static HttpRequest.Builder authorize(HttpRequest.Builder builder, ProviderSettings settings) {
-    if (settings.hasKey()) {
-      builder.header("Authorization", "Bearer " + settings.apiKey());
-    }
-    settings.extraHeaders().forEach(builder::header);
-    return builder;
+  /**
+   * A request to {@code path} under the base URL with the key and the extra headers: what every
+   * call of this protocol starts from (chat, transcription, files and batches).
+   */
+  public static HttpRequest.Builder request(ProviderSettings settings, String path) {
+    return HttpClients.authorized(
+        HttpClients.endpoint(settings.baseUrl(), path), settings, "Authorization", "Bearer ");
   }
 }

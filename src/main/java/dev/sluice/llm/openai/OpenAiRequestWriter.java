@@ -9,7 +9,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Locale;
 
-/** Writes a {@link ChatRequest} as the JSON body of a streamed Chat Completions call. */
+/**
+ * Writes a {@link ChatRequest} as the JSON body of a Chat Completions call: streamed for the
+ * adapter, whole for a line of a batch input file.
+ */
 public final class OpenAiRequestWriter {
 
   private OpenAiRequestWriter() {}
@@ -19,6 +22,18 @@ public final class OpenAiRequestWriter {
   }
 
   static JsonObject toJson(ChatRequest request) {
+    return fields(request)
+        .add("stream", true)
+        .add("stream_options", JsonSupport.object().add("include_usage", true))
+        .build();
+  }
+
+  /** The body of a call answered whole, not streamed: what a batch input file line carries. */
+  public static JsonObject unstreamed(ChatRequest request) {
+    return fields(request).build();
+  }
+
+  private static JsonObjectBuilder fields(ChatRequest request) {
     JsonArrayBuilder messages = JsonSupport.array();
     request.messages().forEach(m -> messages.add(message(m)));
     JsonObjectBuilder body =
@@ -37,9 +52,7 @@ public final class OpenAiRequestWriter {
     if (request.jsonOutput()) {
       body.add("response_format", JsonSupport.object().add("type", "json_object"));
     }
-    return body.add("stream", true)
-        .add("stream_options", JsonSupport.object().add("include_usage", true))
-        .build();
+    return body;
   }
 
   private static JsonObjectBuilder message(ChatMessage message) {

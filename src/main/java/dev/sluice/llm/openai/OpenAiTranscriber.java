@@ -6,7 +6,6 @@ import dev.sluice.llm.ProviderRuntime;
 import dev.sluice.llm.ProviderSettings;
 import dev.sluice.llm.Transcription;
 import dev.sluice.llm.TranscriptionRequest;
-import dev.sluice.llm.http.HttpClients;
 import dev.sluice.llm.http.HttpErrorClassifier;
 import dev.sluice.llm.http.JsonSupport;
 import dev.sluice.llm.http.LimitedBodySubscriber;
@@ -98,12 +97,11 @@ final class OpenAiTranscriber {
       form.field("language", request.language());
     }
     form.field("response_format", "json");
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(HttpClients.endpoint(settings.baseUrl(), "/audio/transcriptions"))
-            .header("Content-Type", form.contentType())
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray()));
-    return OpenAiProvider.authorize(builder, settings).build();
+    return OpenAiProvider.request(settings, "/audio/transcriptions")
+        .header("Content-Type", form.contentType())
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray()))
+        .build();
   }
 
   private ScheduledFuture<?> guard(

@@ -1,0 +1,189 @@
+package dev.sluice.llm.batch;
+
+import dev.sluice.llm.ProviderSettings;
+import dev.sluice.llm.ProviderType;
+import dev.sluice.llm.http.JsonSupport;
+import dev.sluice.llm.openai.MultipartForm;
+import dev.sluice.llm.openai.OpenAiCompletionReader;
+import dev.sluice.llm.openai.OpenAiProvider;
+import dev.sluice.llm.openai.OpenAiRequestWriter;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * OpenAI's Batch API: the requests go up as a JSON Lines input file ({@code POST /files}, purpose
+ * {@code batch}), a batch of it is created ({@code POST /batches}, window 24h), and the results
+ * come down as its output file (answered requests) and error file (failed, expired or cancelled).
+ * Each line's body is exactly the Chat Completions body the adapter writes, unstreamed.
+ */
+public final class OpenAiBatchApi extends HttpBatchApi {
+
+  static final String ENDPOINT = "/v1/chat/completions";
+
+  /**
+   * A client on the provider's HTTP client.
+   *
+   * @param limits {@link BatchLimits#OPENAI}, or a compatible server's (or a test's) smaller ones
+   */
+  public OpenAiBatchApi(ProviderSettings settings, HttpClient client, BatchLimits limits) {
+    super(settings, client, limits);
+  }
+
+  @Override
+  public CompletionStage<ProviderBatch> create(List<BatchRequest> requests) {
+    limits().checkRequests(requests);
+    List<byte[]> lines = new ArrayList<>(requests.size());
+    long bytes = 0;
+    for (BatchRequest request : requests) {
+      JsonObject line =
+          JsonSupport.object()
+              .add("custom_id", request.customId())
+              .add("method", "POST")
+              .add("url", ENDPOINT)
+              .add("body", OpenAiRequestWriter.unstreamed(request.request()))
+              .build();
+      byte[] written = (JsonSupport.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
+      bytes += written.length;
+      limits().checkBytes(bytes);
+      lines.add(written);
+    }
+    MultipartForm form = new MultipartForm().field("purpose", "batch");
+    HttpRequest.BodyPublisher body =
+        form.publisher("file", "sluice-batch.jsonl", "application/jsonl", lines);
+    HttpRequest.Builder upload =
+        OpenAiProvider.request(settings, "/files")
+            .header("Content-Type", form.contentType())
+            .POST(body);
+    return http.json(upload, file -> BatchHttp.required(file, "id")).thenCompose(this::createBatch);
+  }
+
+  private CompletableFuture<ProviderBatch> createBatch(String fileId) {
+    JsonObject create =
+        JsonSupport.object()
+            .add("input_file_id", fileId)
+            .add("endpoint", ENDPOINT)
+            .add("completion_window", "24h")
+            .build();
+    HttpRequest.Builder request =
+        OpenAiProvider.request(settings, "/batches")
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    JsonSupport.write(create), StandardCharsets.UTF_8));
+    return http.json(request, OpenAiBatchApi::snapshot);
+  }
+
+  @Override
+  public CompletionStage<ProviderBatch> status(ProviderBatch batch) {
+    BatchHttp.check(batch, ProviderType.OPENAI, false);
+    return http.json(
+        OpenAiProvider.request(settings, "/batches/" + batch.id()).GET(), OpenAiBatchApi::snapshot);
+  }
+
+  @Override
+  public CompletionStage<ProviderBatch> cancel(ProviderBatch batch) {
+    BatchHttp.check(batch, ProviderType.OPENAI, false);
+    return http.json(
+        OpenAiProvider.request(settings, "/batches/" + batch.id() + "/cancel")
+            .POST(HttpRequest.BodyPublishers.noBody()),
+        OpenAiBatchApi::snapshot);
+  }
+
+  @Override
+  public CompletionStage<Void> results(ProviderBatch batch, Consumer<BatchResult> each) {
+    BatchHttp.check(batch, ProviderType.OPENAI, true);
+    return file(batch.outputFileId(), each).thenCompose(done -> file(batch.errorFileId(), each));
+  }
+
+  private CompletableFuture<Void> file(String fileId, Consumer<BatchResult> each) {
+    if (fileId == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return http.lines(
+        OpenAiProvider.request(settings, "/files/" + fileId + "/content"), this::result, each);
+  }
+
+  /** One line of an output or error file. */
+  BatchResult result(JsonObject line) {
+    String customId = BatchHttp.required(line, "custom_id");
+    JsonObject response = JsonSupport.child(line, "response");
+    if (response != null) {
+      long status = response.get("status_code") instanceof JsonNumber n ? n.longValue() : 0;
+      JsonObject body = JsonSupport.child(response, "body");
+      if (status / 100 == 2) {
+        return BatchResult.succeeded(
+            customId,
+            OpenAiCompletionReader.read(
+                body, settings.name(), JsonSupport.string(response, "request_id")));
+      }
+      return BatchResult.failed(
+          customId, BatchResult.Outcome.ERRORED, http.reason("HTTP " + status, body));
+    }
+    JsonObject error = JsonSupport.child(line, "error");
+    BatchResult.Outcome outcome =
+        switch (String.valueOf(JsonSupport.string(error, "code"))) {
+          case "batch_expired" -> BatchResult.Outcome.EXPIRED;
+          case "batch_cancelled" -> BatchResult.Outcome.CANCELLED;
+          default -> BatchResult.Outcome.ERRORED;
+        };
+    return BatchResult.failed(customId, outcome, http.reason("not run", error));
+  }
+
+  /** A batch object as a snapshot. */
+  static ProviderBatch snapshot(JsonObject batch) {
+    ProviderBatch.Status status = status(BatchHttp.required(batch, "status"));
+    JsonObject counts = JsonSupport.child(batch, "request_counts");
+    int total = ProviderBatch.count(counts, "total");
+    int succeeded = ProviderBatch.count(counts, "completed");
+    int failed = ProviderBatch.count(counts, "failed");
+    int rest = Math.max(0, total - succeeded - failed);
+    Instant ended = null;
+    for (String key : List.of("completed_at", "expired_at", "cancelled_at", "failed_at")) {
+      if (ended == null) {
+        ended = seconds(batch, key);
+      }
+    }
+    return new ProviderBatch(
+        ProviderType.OPENAI,
+        BatchHttp.required(batch, "id"),
+        status,
+        total,
+        succeeded,
+        failed,
+        status == ProviderBatch.Status.EXPIRED ? rest : 0,
+        status == ProviderBatch.Status.CANCELLED ? rest : 0,
+        status.ended() ? 0 : rest,
+        seconds(batch, "created_at"),
+        ended,
+        JsonSupport.string(batch, "output_file_id"),
+        JsonSupport.string(batch, "error_file_id"),
+        null);
+  }
+
+  private static ProviderBatch.Status status(String status) {
+    return switch (status) {
+      case "validating" -> ProviderBatch.Status.VALIDATING;
+      case "in_progress" -> ProviderBatch.Status.IN_PROGRESS;
+      case "finalizing" -> ProviderBatch.Status.FINALIZING;
+      case "cancelling" -> ProviderBatch.Status.CANCELLING;
+      case "completed" -> ProviderBatch.Status.COMPLETED;
+      case "expired" -> ProviderBatch.Status.EXPIRED;
+      case "cancelled" -> ProviderBatch.Status.CANCELLED;
+      case "failed" -> ProviderBatch.Status.FAILED;
+      default -> throw new IllegalArgumentException("unknown batch status '" + status + "'");
+    };
+  }
+
+  private static Instant seconds(JsonObject json, String key) {
+    return json.get(key) instanceof JsonNumber n ? Instant.ofEpochSecond(n.longValue()) : null;
+  }
+}
