@@ -12,4 +12,11 @@ public interface CallRecords {
 
   /** Of {@code references} (answer ids, document ids), those with a record of {@code source}. */
   Set<String> recorded(CallOrigin.Source source, Collection<String> references);
+
+  /**
+   * Writes the records still waiting on this server now, so that work recovered again (a recovery
+   * that failed half way is run again on the next heartbeat) finds what its first run recorded and
+   * does not record it twice; false if the database refused them (they stay waiting).
+   */
+  boolean writeWaiting();
 }

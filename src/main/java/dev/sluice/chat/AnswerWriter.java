@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +40,7 @@ final class AnswerWriter implements StreamListener {
   private int unsavedChunks;
   private long lastSaveNanos = startedNanos;
   private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
+  private final CompletableFuture<Void> endKept = new CompletableFuture<>();
   private volatile boolean finished;
 
   /** The node id the claim wrote: every later write names it, and fails if the owner changed. */
@@ -98,6 +100,18 @@ final class AnswerWriter implements StreamListener {
     } else {
       write(() -> ended(Causes.unwrap(error), tries));
     }
+    synchronized (this) {
+      writes.whenComplete((done, failure) -> endKept.complete(null));
+    }
+  }
+
+  /**
+   * Completes when the answer's end has been written (or its write has failed): the call's
+   * generation record waits for it, so a crash never leaves a completed call on record for an
+   * answer still streaming in the database (see {@link dev.sluice.admission.EndKept}).
+   */
+  CompletionStage<Void> endKept() {
+    return endKept;
   }
 
   /** After the completion is committed: metrics and events. */

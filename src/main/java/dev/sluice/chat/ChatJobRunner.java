@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -100,7 +101,7 @@ public class ChatJobRunner implements JobKind {
       AnswerLedger ledger,
       ChatJobMetrics metrics,
       Event<Object> events,
-      ManagedExecutorService executor,
+      Executor executor,
       int saveEveryChunks,
       Duration saveEvery) {}
 
@@ -185,7 +186,8 @@ public class ChatJobRunner implements JobKind {
               job.priority(),
               CallOrigin.chat(job.owner(), job.messageId()),
               writer,
-              () -> claim(job, writer));
+              () -> claim(job, writer),
+              writer::endKept);
       running.register(job.messageId(), stream);
       stream
           .result()

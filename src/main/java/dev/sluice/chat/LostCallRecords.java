@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * takes the records of the calls that ended just before it. When a node has ended, the answers it
  * ended in the {@link #LOOK_BACK} before its last heartbeat are looked up, and each whose call is
  * not on record is recorded again from its row (tokens, cost and timings are stored with the
- * answer).
+ * answer). A record is written only after its answer's end ({@link dev.sluice.admission.EndKept}),
+ * so an answer the database still shows streaming never has a completed call on record.
  */
 @ApplicationScoped
 public class LostCallRecords {
@@ -53,6 +54,10 @@ public class LostCallRecords {
       }
       after = page.get(page.size() - 1).answer().id();
     } while (page.size() == PAGE);
+    // Written now, so a later run of this recovery (after a failure further on) sees them.
+    if (recorded > 0 && !records.writeWaiting()) {
+      LOG.warning("the call records lost with node " + nodeId + " wait to be written");
+    }
     if (recorded > 0) {
       LOG.info(recorded + " call record(s) lost with node " + nodeId + " were written again");
     }

@@ -4,6 +4,7 @@ import dev.sluice.admission.CallOrigin;
 import dev.sluice.admission.CallRecords;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,13 @@ public class JdbcCallRecords implements CallRecords {
 
   @Resource(name = "jdbc/sluice")
   DataSource dataSource;
+
+  @Inject GenerationRecorder recorder;
+
+  @Override
+  public boolean writeWaiting() {
+    return recorder.flush();
+  }
 
   @Override
   public Set<String> recorded(CallOrigin.Source source, Collection<String> references) {

@@ -183,19 +183,16 @@ final class AnthropicBatches {
 
   private void retrieve(Exchange exchange, String id) {
     BatchStore store = exchange.state().batches();
-    SimulatedBatch batch = store.batch(BatchStore.Provider.ANTHROPIC, id);
-    if (batch == null) {
-      notFound(exchange, id);
-    } else {
+    SimulatedBatch batch = found(exchange, id);
+    if (batch != null) {
       exchange.json(200, render(exchange.request(), batch, store.now()));
     }
   }
 
   private void cancel(Exchange exchange, String id) {
     BatchStore store = exchange.state().batches();
-    SimulatedBatch batch = store.batch(BatchStore.Provider.ANTHROPIC, id);
+    SimulatedBatch batch = found(exchange, id);
     if (batch == null) {
-      notFound(exchange, id);
       return;
     }
     long now = store.now();
@@ -209,9 +206,8 @@ final class AnthropicBatches {
 
   private void results(Exchange exchange, String id) {
     BatchStore store = exchange.state().batches();
-    SimulatedBatch batch = store.batch(BatchStore.Provider.ANTHROPIC, id);
+    SimulatedBatch batch = found(exchange, id);
     if (batch == null) {
-      notFound(exchange, id);
       return;
     }
     long now = store.now();
@@ -325,5 +321,14 @@ final class AnthropicBatches {
 
   private void notFound(Exchange exchange, String id) {
     exchange.json(404, messages.error(404, "No Message Batch found with id '" + id + "'."));
+  }
+
+  /** The batch {@code id}, or null once the provider's 404 has been answered. */
+  private SimulatedBatch found(Exchange exchange, String id) {
+    SimulatedBatch batch = exchange.state().batches().batch(BatchStore.Provider.ANTHROPIC, id);
+    if (batch == null) {
+      notFound(exchange, id);
+    }
+    return batch;
   }
 }

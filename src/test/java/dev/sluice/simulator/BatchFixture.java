@@ -1,6 +1,5 @@
 package dev.sluice.simulator;
 
-import dev.sluice.llm.simulated.SimulatorSettings;
 import dev.sluice.testing.Poll;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,9 +31,7 @@ abstract class BatchFixture extends SimulatorFixture {
   static void start() {
     server =
         SimulatorServer.start(
-            SimulatorSettings.from(
-                Map.of(
-                    "first-token-delay", "5ms", "inter-token-delay", "1ms", "output-tokens", "12")),
+            quick(),
             0,
             KEY,
             BatchSettings.defaults()

@@ -289,19 +289,16 @@ final class OpenAiBatches {
 
   private void retrieve(Exchange exchange, String id) {
     BatchStore store = exchange.state().batches();
-    SimulatedBatch batch = store.batch(BatchStore.Provider.OPENAI, id);
-    if (batch == null) {
-      exchange.json(404, notFound("No batch found with id '" + id + "'."));
-    } else {
+    SimulatedBatch batch = found(exchange, id);
+    if (batch != null) {
       exchange.json(200, render(store, batch, store.now()));
     }
   }
 
   private void cancel(Exchange exchange, String id) {
     BatchStore store = exchange.state().batches();
-    SimulatedBatch batch = store.batch(BatchStore.Provider.OPENAI, id);
+    SimulatedBatch batch = found(exchange, id);
     if (batch == null) {
-      exchange.json(404, notFound("No batch found with id '" + id + "'."));
       return;
     }
     long now = store.now();
@@ -505,5 +502,14 @@ final class OpenAiBatches {
 
   private static JsonObject notFound(String message) {
     return invalid(message, null);
+  }
+
+  /** The batch {@code id}, or null once the provider's 404 has been answered. */
+  private static SimulatedBatch found(Exchange exchange, String id) {
+    SimulatedBatch batch = exchange.state().batches().batch(BatchStore.Provider.OPENAI, id);
+    if (batch == null) {
+      exchange.json(404, notFound("No batch found with id '" + id + "'."));
+    }
+    return batch;
   }
 }

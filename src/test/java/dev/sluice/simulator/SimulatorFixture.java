@@ -19,12 +19,13 @@ abstract class SimulatorFixture {
 
   @BeforeAll
   static void start() {
-    server =
-        SimulatorServer.start(
-            SimulatorSettings.from(
-                Map.of(
-                    "first-token-delay", "5ms", "inter-token-delay", "1ms", "output-tokens", "12")),
-            0);
+    server = SimulatorServer.start(quick(), 0);
+  }
+
+  /** Short answers, quickly: 12 tokens, 5 ms to the first, 1 ms between. */
+  static SimulatorSettings quick() {
+    return SimulatorSettings.from(
+        Map.of("first-token-delay", "5ms", "inter-token-delay", "1ms", "output-tokens", "12"));
   }
 
   @AfterAll

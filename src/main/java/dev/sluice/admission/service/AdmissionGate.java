@@ -2,6 +2,7 @@ package dev.sluice.admission.service;
 
 import dev.sluice.admission.Attempt;
 import dev.sluice.admission.CallOrigin;
+import dev.sluice.admission.EndKept;
 import dev.sluice.admission.Gate;
 import dev.sluice.admission.GatedStream;
 import dev.sluice.admission.Lane;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -82,19 +85,21 @@ public class AdmissionGate {
    */
   public GatedStream stream(
       ChatRequest request, Priority priority, CallOrigin origin, StreamListener listener) {
-    return stream(request, priority, origin, listener, SendCheck.NONE);
+    return stream(request, priority, origin, listener, SendCheck.NONE, EndKept.NONE);
   }
 
   /**
    * As {@link #stream(ChatRequest, Priority, CallOrigin, StreamListener)}, with the caller's last
-   * check before anything is sent; a call the check dropped is neither recorded nor announced.
+   * check before anything is sent (a call the check dropped is neither recorded nor announced), and
+   * the caller's own record of the end, which the announcement waits for.
    */
   public GatedStream stream(
       ChatRequest request,
       Priority priority,
       CallOrigin origin,
       StreamListener listener,
-      SendCheck check) {
+      SendCheck check,
+      EndKept endKept) {
     Instant startedAt = runtime.clock().instant();
     GatedStream stream = gate.stream(request, priority, listener, check);
     stream
@@ -106,7 +111,7 @@ public class AdmissionGate {
               }
               List<Attempt> attempts = stream.attempts();
               metrics.recordAttempts(priority, attempts);
-              announce(
+              ProviderCallEnded ended =
                   new ProviderCallEnded(
                       origin,
                       request,
@@ -115,9 +120,19 @@ public class AdmissionGate {
                       runtime.clock().instant(),
                       result,
                       error,
-                      attempts));
+                      attempts);
+              afterKept(endKept).whenComplete((kept, failure) -> announce(ended));
             });
     return stream;
+  }
+
+  private static CompletionStage<?> afterKept(EndKept endKept) {
+    try {
+      return endKept.kept();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the caller's record of a provider call's end failed", e);
+      return CompletableFuture.completedFuture(null);
+    }
   }
 
   private void announce(ProviderCallEnded ended) {
