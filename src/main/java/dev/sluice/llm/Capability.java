@@ -5,5 +5,10 @@ public enum Capability {
   STREAMING,
   VISION,
   JSON_OUTPUT,
-  TRANSCRIPTION
+  TRANSCRIPTION,
+  /**
+   * Its provider also answers it through a batch API (OpenAI Batch, Anthropic Message Batches):
+   * within a day, at the model's batch price, outside the interactive rate limits.
+   */
+  BATCH
 }

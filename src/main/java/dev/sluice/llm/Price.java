@@ -24,6 +24,15 @@ public record Price(
     return new Price(new BigDecimal(input), new BigDecimal(output), new BigDecimal(cachedInput));
   }
 
+  /** Half of each rate: the batch price both OpenAI and Anthropic publish. */
+  public Price half() {
+    BigDecimal two = BigDecimal.valueOf(2);
+    return new Price(
+        inputPerMillion.divide(two).stripTrailingZeros(),
+        outputPerMillion.divide(two).stripTrailingZeros(),
+        cachedInputPerMillion.divide(two).stripTrailingZeros());
+  }
+
   /** The cost of the given usage, in dollars, to ten decimal places. */
   public BigDecimal cost(Usage usage) {
     long uncached = usage.inputTokens() - usage.cachedInputTokens();

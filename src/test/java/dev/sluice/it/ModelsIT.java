@@ -3,6 +3,7 @@ package dev.sluice.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -42,6 +43,20 @@ class ModelsIT {
     assertThat(byId(models, "gpt-4o").getBoolean("available"))
         .as("no OpenAI key in tests")
         .isFalse();
+  }
+
+  @Test
+  void aModelItsProviderAnswersInBatchesShowsItsBatchPriceAndTheSimulatedOnesDoNot() {
+    List<JsonObject> models =
+        Http.json(new Http(base).get("/api/models")).asJsonArray().getValuesAs(JsonObject.class);
+
+    JsonObject mini = byId(models, "gpt-4o-mini");
+    assertThat(mini.getJsonArray("capabilities").getValuesAs(JsonString.class))
+        .extracting(JsonString::getString)
+        .contains("BATCH");
+    assertThat(mini.getJsonObject("batchPrice").getJsonNumber("input").bigDecimalValue())
+        .isEqualByComparingTo("0.075");
+    assertThat(byId(models, "sim-large").containsKey("batchPrice")).isFalse();
   }
 
   @Test

@@ -37,7 +37,10 @@ public final class ModelCatalogReader {
           "capabilities",
           "input-price",
           "output-price",
-          "cached-input-price");
+          "cached-input-price",
+          "batch-input-price",
+          "batch-output-price",
+          "batch-cached-input-price");
 
   private final ConfigView config;
 
@@ -77,14 +80,20 @@ public final class ModelCatalogReader {
     o.getJsonArray("capabilities").getValuesAs(jakarta.json.JsonString.class).stream()
         .map(s -> Capability.valueOf(s.getString()))
         .forEach(caps::add);
+    Price list = price(price);
     return new ModelInfo(
         o.getString("id"),
         o.getString("provider"),
         o.getInt("contextWindow"),
         o.getInt("maxOutputTokens"),
         caps,
-        Price.of(
-            price.getString("input"), price.getString("output"), price.getString("cachedInput")));
+        list,
+        o.containsKey("batchPrice") ? price(o.getJsonObject("batchPrice")) : list.half());
+  }
+
+  private static Price price(JsonObject price) {
+    return Price.of(
+        price.getString("input"), price.getString("output"), price.getString("cachedInput"));
   }
 
   /** A model a provider serves that the catalog does not know: free, streaming, 8k context. */
@@ -109,6 +118,14 @@ public final class ModelCatalogReader {
   private ModelInfo override(ModelInfo m) {
     String p = PREFIX + m.id() + ".";
     Price price = m.price();
+    Price list =
+        new Price(
+            decimal(p + "input-price", price.inputPerMillion()),
+            decimal(p + "output-price", price.outputPerMillion()),
+            decimal(p + "cached-input-price", price.cachedInputPerMillion()));
+    // A list price given without its batch price takes half of it, as the providers price batches.
+    Price batch = m.batchPrice();
+    Price half = list.half();
     return new ModelInfo(
         m.id(),
         config.get(p + "provider", m.provider()),
@@ -118,10 +135,22 @@ public final class ModelCatalogReader {
             .get(p + "capabilities")
             .map(ModelCatalogReader::capabilities)
             .orElse(m.capabilities()),
+        list,
         new Price(
-            decimal(p + "input-price", price.inputPerMillion()),
-            decimal(p + "output-price", price.outputPerMillion()),
-            decimal(p + "cached-input-price", price.cachedInputPerMillion())));
+            batchDecimal(p, "input-price", half.inputPerMillion(), batch.inputPerMillion()),
+            batchDecimal(p, "output-price", half.outputPerMillion(), batch.outputPerMillion()),
+            batchDecimal(
+                p,
+                "cached-input-price",
+                half.cachedInputPerMillion(),
+                batch.cachedInputPerMillion())));
+  }
+
+  /** The batch rate: its own override, else half the list rate's override, else as it was. */
+  private BigDecimal batchDecimal(
+      String prefix, String field, BigDecimal halfOfList, BigDecimal unchanged) {
+    BigDecimal fallback = config.get(prefix + field).isPresent() ? halfOfList : unchanged;
+    return decimal(prefix + "batch-" + field, fallback);
   }
 
   private BigDecimal decimal(String key, BigDecimal fallback) {

@@ -2,6 +2,7 @@ package dev.sluice.llm.rest;
 
 import dev.sluice.llm.Capability;
 import dev.sluice.llm.ModelInfo;
+import dev.sluice.llm.Price;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,11 +18,22 @@ public record ModelView(
     int contextWindow,
     int maxOutputTokens,
     Set<Capability> capabilities,
-    PriceView price) {
+    PriceView price,
+    @Schema(
+            description =
+                "price through the provider's batch API (mode provider of a document batch);"
+                    + " absent when the model has no BATCH capability")
+        PriceView batchPrice) {
 
   /** US dollars per million tokens. */
   @Schema(name = "Price", description = "List price in US dollars per million tokens.")
-  public record PriceView(BigDecimal input, BigDecimal output, BigDecimal cachedInput) {}
+  public record PriceView(BigDecimal input, BigDecimal output, BigDecimal cachedInput) {
+
+    static PriceView of(Price price) {
+      return new PriceView(
+          price.inputPerMillion(), price.outputPerMillion(), price.cachedInputPerMillion());
+    }
+  }
 
   static ModelView of(ModelInfo m, boolean available, boolean isDefault) {
     return new ModelView(
@@ -32,9 +44,7 @@ public record ModelView(
         m.contextWindow(),
         m.maxOutputTokens(),
         m.capabilities(),
-        new PriceView(
-            m.price().inputPerMillion(),
-            m.price().outputPerMillion(),
-            m.price().cachedInputPerMillion()));
+        PriceView.of(m.price()),
+        m.providerBatchPrice().map(PriceView::of).orElse(null));
   }
 }
