@@ -7,14 +7,15 @@ import dev.sluice.llm.anthropic.AnthropicProvider;
 import dev.sluice.llm.anthropic.AnthropicRequestWriter;
 import dev.sluice.llm.http.JsonSupport;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -37,32 +38,45 @@ public final class AnthropicBatchApi extends HttpBatchApi {
     super(settings, client, limits);
   }
 
+  private static final String OPENING = "{\"requests\":[";
+  private static final String CLOSING = "]}";
+
+  /** The file holds the body's array items, comma-separated; the upload adds the rest. */
   @Override
-  public CompletionStage<ProviderBatch> create(List<BatchRequest> requests) {
-    limits().checkRequests(requests);
-    // Written a request at a time, so the body is never one string as well as its pieces.
-    List<byte[]> pieces = new ArrayList<>(requests.size() + 1);
-    long bytes = 0;
-    for (BatchRequest request : requests) {
-      JsonObject item =
-          JsonSupport.object()
-              .add("custom_id", request.customId())
-              .add(
-                  "params",
-                  AnthropicRequestWriter.unstreamed(
-                      request.request(), settings.defaultMaxOutputTokens()))
-              .build();
-      String opening = pieces.isEmpty() ? "{\"requests\":[" : ",";
-      byte[] written = (opening + JsonSupport.write(item)).getBytes(StandardCharsets.UTF_8);
-      bytes += written.length;
-      limits().checkBytes(bytes + 2);
-      pieces.add(written);
+  public BatchFile newFile(Path path) throws IOException {
+    long framing = OPENING.length() + CLOSING.length();
+    return new BatchFile(path, limits(), framing, ",\n", this::item);
+  }
+
+  /** One item of the body: the Messages body as its params, with its custom id. */
+  private String item(BatchRequest request) {
+    return JsonSupport.write(
+        JsonSupport.object()
+            .add("custom_id", request.customId())
+            .add(
+                "params",
+                AnthropicRequestWriter.unstreamed(
+                    request.request(), settings.defaultMaxOutputTokens()))
+            .build());
+  }
+
+  @Override
+  public CompletionStage<ProviderBatch> create(BatchFile file) {
+    HttpRequest.BodyPublisher body;
+    try {
+      BatchHttp.closeForSending(file);
+      body =
+          HttpRequest.BodyPublishers.concat(
+              HttpRequest.BodyPublishers.ofString(OPENING),
+              HttpRequest.BodyPublishers.ofFile(file.path()),
+              HttpRequest.BodyPublishers.ofString(CLOSING));
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(new UncheckedIOException(e));
     }
-    pieces.add("]}".getBytes(StandardCharsets.UTF_8));
     HttpRequest.Builder request =
         AnthropicProvider.request(settings, PATH)
             .header("content-type", "application/json")
-            .POST(BatchHttp.pieces(pieces));
+            .POST(body);
     return http.json(request, AnthropicBatchApi::snapshot);
   }
 
@@ -87,6 +101,12 @@ public final class AnthropicBatchApi extends HttpBatchApi {
   public CompletionStage<Void> results(ProviderBatch batch, Consumer<BatchResult> each) {
     BatchHttp.check(batch, ProviderType.ANTHROPIC, true);
     return http.lines(resultsRequest(batch), this::result, each);
+  }
+
+  @Override
+  public CompletionStage<Void> download(ProviderBatch batch, Path file) {
+    BatchHttp.check(batch, ProviderType.ANTHROPIC, true);
+    return http.download(resultsRequest(batch), file, false);
   }
 
   /**

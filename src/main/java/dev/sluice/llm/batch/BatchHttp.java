@@ -9,13 +9,16 @@ import dev.sluice.llm.http.JsonSupport;
 import dev.sluice.llm.http.LimitedBodySubscriber;
 import dev.sluice.llm.http.SecretRedactor;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
@@ -126,7 +129,48 @@ final class BatchHttp {
     return sink.done;
   }
 
-  private <T> T read(String line, Function<JsonObject, T> reader) {
+  /**
+   * Downloads a body to {@code file} as it arrives, appending when {@code append}, else replacing
+   * what the file held: for results too large to hold in memory. A failure leaves the file as far
+   * as it got; the caller downloads again.
+   */
+  CompletableFuture<Void> download(HttpRequest.Builder request, Path file, boolean append) {
+    CompletableFuture<Void> unusable = unusable();
+    if (unusable != null) {
+      return unusable;
+    }
+    OpenOption[] options =
+        append
+            ? new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.APPEND}
+            : new OpenOption[] {
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING
+            };
+    HttpRequest built = request.timeout(settings.requestTimeout()).GET().build();
+    return client
+        .sendAsync(
+            built,
+            info ->
+                info.statusCode() / 100 == 2
+                    ? BodySubscribers.mapping(
+                        BodySubscribers.ofFile(file, options), written -> (byte[]) null)
+                    : new LimitedBodySubscriber(HttpErrorClassifier.MAX_ERROR_BODY))
+        .handle(
+            (response, failure) -> {
+              if (failure != null) {
+                throw classifier.fromTransport(failure, true);
+              }
+              if (response.statusCode() / 100 != 2) {
+                throw classifier.fromResponse(
+                    response.statusCode(), response.headers(), response.body());
+              }
+              return null;
+            });
+  }
+
+  /** A line of a provider's results, read by {@code reader}; malformed if it cannot read it. */
+  <T> T read(String line, Function<JsonObject, T> reader) {
     try {
       return reader.apply(JsonSupport.parseObject(line));
     } catch (RuntimeException malformed) {
@@ -134,11 +178,16 @@ final class BatchHttp {
     }
   }
 
-  /** The body of a request as pieces published one after the other, its length known. */
-  static HttpRequest.BodyPublisher pieces(List<byte[]> pieces) {
-    long length = pieces.stream().mapToLong(piece -> piece.length).sum();
-    return HttpRequest.BodyPublishers.fromPublisher(
-        HttpRequest.BodyPublishers.ofByteArrays(pieces), length);
+  /**
+   * Closes a request file before it is sent, so what it holds is on disk.
+   *
+   * @throws IllegalArgumentException when it holds no request
+   */
+  static void closeForSending(BatchFile file) throws IOException {
+    file.close();
+    if (file.count() == 0) {
+      throw new IllegalArgumentException("a batch needs at least one request");
+    }
   }
 
   /**

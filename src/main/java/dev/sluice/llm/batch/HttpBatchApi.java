@@ -1,6 +1,7 @@
 package dev.sluice.llm.batch;
 
 import dev.sluice.llm.ProviderSettings;
+import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
 import java.time.Clock;
 
@@ -21,4 +22,12 @@ abstract class HttpBatchApi implements ProviderBatchApi {
   public BatchLimits limits() {
     return limits;
   }
+
+  @Override
+  public BatchResult result(String line) {
+    return http.read(line, this::result);
+  }
+
+  /** One line of the provider's results, as JSON. */
+  abstract BatchResult result(JsonObject line);
 }

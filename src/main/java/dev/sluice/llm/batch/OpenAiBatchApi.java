@@ -9,11 +9,14 @@ import dev.sluice.llm.openai.OpenAiProvider;
 import dev.sluice.llm.openai.OpenAiRequestWriter;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,31 +42,38 @@ public final class OpenAiBatchApi extends HttpBatchApi {
   }
 
   @Override
-  public CompletionStage<ProviderBatch> create(List<BatchRequest> requests) {
-    limits().checkRequests(requests);
-    List<byte[]> lines = new ArrayList<>(requests.size());
-    long bytes = 0;
-    for (BatchRequest request : requests) {
-      JsonObject line =
-          JsonSupport.object()
-              .add("custom_id", request.customId())
-              .add("method", "POST")
-              .add("url", ENDPOINT)
-              .add("body", OpenAiRequestWriter.unstreamed(request.request()))
-              .build();
-      byte[] written = (JsonSupport.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
-      bytes += written.length;
-      limits().checkBytes(bytes);
-      lines.add(written);
-    }
+  public BatchFile newFile(Path path) throws IOException {
+    return new BatchFile(path, limits(), 0, "", OpenAiBatchApi::line);
+  }
+
+  /** One line of the input file: the Chat Completions body with its custom id. */
+  private static String line(BatchRequest request) {
+    return JsonSupport.write(
+            JsonSupport.object()
+                .add("custom_id", request.customId())
+                .add("method", "POST")
+                .add("url", ENDPOINT)
+                .add("body", OpenAiRequestWriter.unstreamed(request.request()))
+                .build())
+        + "\n";
+  }
+
+  @Override
+  public CompletionStage<ProviderBatch> create(BatchFile file) {
+    HttpRequest.BodyPublisher body;
     MultipartForm form = new MultipartForm().field("purpose", "batch");
-    HttpRequest.BodyPublisher body =
-        form.publisher("file", "sluice-batch.jsonl", "application/jsonl", lines);
+    try {
+      BatchHttp.closeForSending(file);
+      body = form.publisher("file", "sluice-batch.jsonl", "application/jsonl", file.path());
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(new UncheckedIOException(e));
+    }
     HttpRequest.Builder upload =
         OpenAiProvider.request(settings, "/files")
             .header("Content-Type", form.contentType())
             .POST(body);
-    return http.json(upload, file -> BatchHttp.required(file, "id")).thenCompose(this::createBatch);
+    return http.json(upload, uploaded -> BatchHttp.required(uploaded, "id"))
+        .thenCompose(this::createBatch);
   }
 
   private CompletableFuture<ProviderBatch> createBatch(String fileId) {
@@ -102,6 +112,29 @@ public final class OpenAiBatchApi extends HttpBatchApi {
   public CompletionStage<Void> results(ProviderBatch batch, Consumer<BatchResult> each) {
     BatchHttp.check(batch, ProviderType.OPENAI, true);
     return file(batch.outputFileId(), each).thenCompose(done -> file(batch.errorFileId(), each));
+  }
+
+  @Override
+  public CompletionStage<Void> download(ProviderBatch batch, Path file) {
+    BatchHttp.check(batch, ProviderType.OPENAI, true);
+    return fileTo(batch.outputFileId(), file, false)
+        .thenCompose(done -> fileTo(batch.errorFileId(), file, true));
+  }
+
+  /** Writes a file's content to {@code file}; with no file, only empties it (unless appending). */
+  private CompletableFuture<Void> fileTo(String fileId, Path file, boolean append) {
+    if (fileId == null) {
+      try {
+        if (!append) {
+          Files.write(file, new byte[0]);
+        }
+        return CompletableFuture.completedFuture(null);
+      } catch (IOException e) {
+        return CompletableFuture.failedFuture(new UncheckedIOException(e));
+      }
+    }
+    return http.download(
+        OpenAiProvider.request(settings, "/files/" + fileId + "/content"), file, append);
   }
 
   private CompletableFuture<Void> file(String fileId, Consumer<BatchResult> each) {

@@ -1,6 +1,11 @@
 package dev.sluice.llm.batch;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -16,13 +21,56 @@ public interface ProviderBatchApi {
   BatchLimits limits();
 
   /**
-   * Sends the requests as one batch, each answered whole as the provider's chat endpoint would.
+   * A new, empty request file at {@code path} (created, or emptied if it exists) in this provider's
+   * format and within its limits, to {@link BatchFile#add add} requests to and then {@link
+   * #create(BatchFile) create} a batch of.
+   */
+  BatchFile newFile(Path path) throws IOException;
+
+  /**
+   * Sends the requests of a file from {@link #newFile} as one batch, each answered whole as the
+   * provider's chat endpoint would; the file is closed first and read from disk as it is sent. The
+   * caller deletes it once the batch is created.
+   *
+   * @return the batch as created
+   * @throws IllegalArgumentException at once, sending nothing, when the file holds no request
+   */
+  CompletionStage<ProviderBatch> create(BatchFile file);
+
+  /**
+   * Sends a few requests as one batch, through a temporary file; for batches that fit in memory
+   * anyway (a large one is written with {@link #newFile} as it is read).
    *
    * @return the batch as created
    * @throws IllegalArgumentException at once, sending nothing, when the batch is empty, uses a
    *     custom id twice, or holds more requests or bytes than {@link #limits()}
    */
-  CompletionStage<ProviderBatch> create(List<BatchRequest> requests);
+  default CompletionStage<ProviderBatch> create(List<BatchRequest> requests) {
+    limits().checkRequests(requests);
+    Path temporary;
+    try {
+      temporary = Files.createTempFile("sluice-batch-", ".jsonl");
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(new UncheckedIOException(e));
+    }
+    try (BatchFile file = newFile(temporary)) {
+      for (BatchRequest request : requests) {
+        if (!file.add(request)) {
+          throw new IllegalArgumentException(
+              "the requests are more than the "
+                  + limits().maxBytes()
+                  + " bytes a batch may upload");
+        }
+      }
+      return create(file).whenComplete((created, failure) -> deleteQuietly(temporary));
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(temporary);
+      if (e instanceof IllegalArgumentException refused) {
+        throw refused;
+      }
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /** The batch as it stands now. */
   CompletionStage<ProviderBatch> status(ProviderBatch batch);
@@ -47,4 +95,32 @@ public interface ProviderBatchApi {
    *     provider
    */
   CompletionStage<Void> results(ProviderBatch batch, Consumer<BatchResult> each);
+
+  /**
+   * Downloads the results of an ended batch to {@code file} (created, or emptied if it exists), as
+   * they arrive: the provider's lines as they are (for OpenAI, its output file, then its error
+   * file), to be read one at a time with {@link #result(String)}, so that collecting them can be
+   * checkpointed by line and memory holds one. A batch that failed its validation has none: the
+   * file is left empty.
+   *
+   * @throws IllegalArgumentException at once when the snapshot has not ended or is of another
+   *     provider
+   */
+  CompletionStage<Void> download(ProviderBatch batch, Path file);
+
+  /**
+   * One line of a file from {@link #download}.
+   *
+   * @throws dev.sluice.llm.LlmException a malformed answer, when the line is not one of the
+   *     provider's results
+   */
+  BatchResult result(String line);
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // A temporary file left behind; the system's temporary directory is cleaned anyway.
+    }
+  }
 }

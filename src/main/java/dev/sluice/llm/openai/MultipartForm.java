@@ -1,17 +1,17 @@
 package dev.sluice.llm.openai;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * A {@code multipart/form-data} body written by hand (the JDK client has none): text fields and
  * files, separated by a random boundary that cannot plausibly occur in the audio bytes. A last file
- * too large to copy (a batch input file) can be published from its pieces ({@link #publisher}).
+ * too large to copy (a batch input file) can be read from disk as it is sent ({@link #publisher}).
  */
 public final class MultipartForm {
 
@@ -41,19 +41,16 @@ public final class MultipartForm {
   }
 
   /**
-   * The finished body with a last file whose content is given in pieces, published one after the
-   * other without being copied into one array; its length is known, so no chunked encoding.
+   * The finished body with a last file read from disk as it is sent (a batch input file, too large
+   * to copy into memory); its length is known, so no chunked encoding.
    */
   public HttpRequest.BodyPublisher publisher(
-      String name, String fileName, String mediaType, List<byte[]> pieces) {
+      String name, String fileName, String mediaType, Path content) throws FileNotFoundException {
     fileHead(name, fileName, mediaType);
-    List<byte[]> all = new ArrayList<>(pieces.size() + 2);
-    all.add(body.toByteArray());
-    all.addAll(pieces);
-    all.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    long length = all.stream().mapToLong(piece -> piece.length).sum();
-    return HttpRequest.BodyPublishers.fromPublisher(
-        HttpRequest.BodyPublishers.ofByteArrays(all), length);
+    return HttpRequest.BodyPublishers.concat(
+        HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+        HttpRequest.BodyPublishers.ofFile(content),
+        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
   }
 
   public String contentType() {

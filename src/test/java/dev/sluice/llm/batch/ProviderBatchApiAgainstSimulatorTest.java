@@ -21,11 +21,14 @@ import dev.sluice.llm.simulated.SimulatorSettings;
 import dev.sluice.simulator.BatchSettings;
 import dev.sluice.simulator.SimulatorServer;
 import dev.sluice.testing.Poll;
+import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -43,6 +46,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -149,6 +153,48 @@ class ProviderBatchApiAgainstSimulatorTest {
   }
 
   @BothProviders
+  void resultsDownloadedToAFileReadLineByLineAreTheStreamedResults(
+      ProviderType type, @TempDir Path dir) throws IOException {
+    ProviderBatchApi api = api(type, KEY);
+    ProviderBatch done =
+        run(
+            api,
+            item("ok", "[sim:batch-time=200ms] Hello"),
+            item("boom", "[sim:server-error] Hello"),
+            item("more", "Rivers"));
+    Path file = dir.resolve("results.jsonl");
+    Files.writeString(file, "what an earlier, cut download left\n");
+
+    join(api.download(done, file));
+
+    Map<String, BatchResult> streamed = results(api, done);
+    List<BatchResult> read =
+        Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(api::result).toList();
+    assertThat(read).hasSize(3);
+    for (BatchResult result : read) {
+      BatchResult same = streamed.get(result.customId());
+      assertThat(result.outcome()).isEqualTo(same.outcome());
+      assertThat(result.error()).isEqualTo(same.error());
+      if (same.result() != null) {
+        assertThat(result.result().content()).isEqualTo(same.result().content());
+      }
+    }
+    assertThatThrownBy(() -> api.result("{\"not\":\"a result\"}"))
+        .isInstanceOf(LlmException.class)
+        .hasMessageContaining("malformed");
+  }
+
+  @BothProviders
+  void aBatchStillRunningHasNothingToDownload(ProviderType type, @TempDir Path dir) {
+    ProviderBatchApi api = api(type, KEY);
+    ProviderBatch running = join(api.create(List.of(item("slow", "[sim:batch-time=5s] Hi"))));
+
+    assertThatThrownBy(() -> api.download(running, dir.resolve("r.jsonl")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has not ended");
+  }
+
+  @BothProviders
   void anExpiredBatchKeepsWhatFinishedAndExpiresTheRest(ProviderType type) {
     ProviderBatchApi api = api(type, KEY);
     ProviderBatch done =
@@ -217,6 +263,33 @@ class ProviderBatchApiAgainstSimulatorTest {
     assertThatThrownBy(() -> small.create(List.of())).isInstanceOf(IllegalArgumentException.class);
     assertThat(api(type, KEY).limits())
         .isEqualTo(type == ProviderType.OPENAI ? BatchLimits.OPENAI : BatchLimits.ANTHROPIC);
+  }
+
+  @BothProviders
+  void aSelectionLargerThanTheLimitsGoesUpAsSeveralFilesAndEveryRequestIsAnsweredOnce(
+      ProviderType type, @TempDir Path dir) throws IOException {
+    ProviderBatchApi small = api(type, KEY, new BatchLimits(4, SERVER_MAX_BYTES));
+    List<ProviderBatch> created = new ArrayList<>();
+    BatchFile file = small.newFile(dir.resolve("0"));
+    for (int i = 0; i < 10; i++) {
+      BatchRequest request = item("r" + i, "[sim:batch-time=300ms] Question " + i);
+      if (!file.add(request)) {
+        created.add(join(small.create(file)));
+        file = small.newFile(dir.resolve(String.valueOf(created.size())));
+        assertThat(file.add(request)).isTrue();
+      }
+    }
+    created.add(join(small.create(file)));
+
+    assertThat(created).extracting(ProviderBatch::total).containsExactly(4, 4, 2);
+    Map<String, BatchResult> all = new ConcurrentHashMap<>();
+    for (ProviderBatch batch : created) {
+      results(small, ended(small, batch)).forEach((id, r) -> assertThat(all.put(id, r)).isNull());
+    }
+    assertThat(all.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.range(0, 10).mapToObj(i -> "r" + i).toList());
+    assertThat(all.values()).allMatch(r -> r.outcome() == Outcome.SUCCEEDED);
   }
 
   @BothProviders
