@@ -61,6 +61,15 @@ final class Fixture {
         sectionParallelism);
   }
 
+  /** Provider-batch halves of the same analyses, on the same gate, models and parallelism. */
+  BatchableAnalyses batchable() {
+    return new BatchableAnalyses(
+        gate,
+        () -> new ModelChoice(CATALOG, "big", m -> true, "auto"),
+        System::nanoTime,
+        sectionParallelism);
+  }
+
   AnalysisOutcome run(AnalysisInput input, AnalysisKind kind, String model) {
     return runWith(input, kind, new AnalysisOptions(model, Priority.BATCH, null));
   }
