@@ -37,16 +37,22 @@ public class GatedDocumentAnalyzer implements DocumentAnalyzer {
 
   private AnalysisEngine engine;
 
+  private BatchableAnalyses batchable;
+
   @PostConstruct
   void init() {
+    GatedCalls calls =
+        (request, priority, origin) ->
+            gate.stream(request, priority, origin, StreamListener.IGNORE);
     engine =
         new AnalysisEngine(
-            (request, priority, origin) ->
-                gate.stream(request, priority, origin, StreamListener.IGNORE),
-            transcription::transcribe,
-            this::models,
-            System::nanoTime,
-            sectionParallelism);
+            calls, transcription::transcribe, this::models, System::nanoTime, sectionParallelism);
+    batchable = new BatchableAnalyses(calls, this::models, System::nanoTime, sectionParallelism);
+  }
+
+  /** The same analyses in two halves, for provider batches; other calls through the same gate. */
+  public BatchableAnalyses batchable() {
+    return batchable;
   }
 
   @Override

@@ -42,6 +42,10 @@ public class AnalysisBatch {
   @Column(nullable = false, length = 16)
   private RunKind kind = RunKind.BATCH;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private BatchMode mode = BatchMode.INTERACTIVE;
+
   @Column(nullable = false, length = 500)
   private String analyses;
 
@@ -95,6 +99,7 @@ public class AnalysisBatch {
     b.analyses =
         draft.analyses().stream().map(AnalysisKind::apiName).collect(Collectors.joining(","));
     b.model = draft.model();
+    b.mode = draft.mode();
     b.priority = draft.priority();
     b.maxConcurrency = draft.maxConcurrency();
     b.partitions = draft.partitions();
@@ -161,6 +166,10 @@ public class AnalysisBatch {
 
   public RunKind kind() {
     return kind;
+  }
+
+  public BatchMode mode() {
+    return mode;
   }
 
   public List<AnalysisKind> analyses() {

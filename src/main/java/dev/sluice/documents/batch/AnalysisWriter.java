@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,9 @@ import java.util.logging.Logger;
  * once, bounded by the batch's shared limiter and the admission gate, so a chunk takes about as
  * long as its slowest call, not the sum of them. Then all outcomes are written in the chunk's
  * transaction, with its checkpoint. Waiting here blocks a batch thread, which is what it is for.
+ *
+ * <p>In provider mode an analysis that is one model call is not called here: it is handed to the
+ * provider's batch API ({@link ProviderMode}) in the same transaction.
  */
 @Named("analysisWriter")
 @Dependent
@@ -41,10 +45,14 @@ public class AnalysisWriter extends AbstractItemWriter {
 
   @Inject @BatchProperty String chunkTimeoutSeconds;
 
+  /** "true" in provider mode: single-call analyses go to the provider's batch API. */
+  @Inject @BatchProperty String viaProvider;
+
   @Inject BatchJobStore store;
   @Inject LimitedAnalyses analyses;
   @Inject BatchLimiters limiters;
   @Inject Event<BatchProgressed> progressed;
+  @Inject ProviderMode submissions;
 
   private record Done(BatchItem item, AnalysisKind kind, AnalysisOutcome outcome) {}
 
@@ -55,7 +63,12 @@ public class AnalysisWriter extends AbstractItemWriter {
     List<BatchItem> chunk = items.stream().map(BatchItem.class::cast).toList();
     List<String> ids = chunk.stream().map(BatchItem::documentId).toList();
     Map<String, AnalysisInput> inputs = store.inputs(ids);
-    Set<ResultKey> finished = store.finished(batchId, ids);
+    Set<ResultKey> finished = new HashSet<>(store.finished(batchId, ids));
+    boolean provider = Boolean.parseBoolean(viaProvider);
+    if (provider) {
+      finished.addAll(submissions.submitted(batchId, ids));
+    }
+    int partition = Integer.parseInt(partitionNo);
     ConcurrencyLimiter limiter = limiters.of(batchId, batch.maxConcurrency());
     CallGroup group = new CallGroup();
     AnalysisOptions options =
@@ -66,20 +79,26 @@ public class AnalysisWriter extends AbstractItemWriter {
             CallOrigin.document(false, batch.owner(), null, batchId),
             group);
     List<CompletableFuture<Done>> calls = new ArrayList<>();
+    int submitted = 0;
     for (BatchItem item : chunk) {
+      AnalysisInput input = inputs.get(item.documentId());
       for (AnalysisKind kind : batch.analyses()) {
-        if (!finished.contains(new ResultKey(batchId, item.documentId(), kind.apiName()))) {
-          calls.add(analyse(item, kind, inputs.get(item.documentId()), options, limiter));
+        if (finished.contains(new ResultKey(batchId, item.documentId(), kind.apiName()))) {
+          continue;
+        }
+        if (provider && submissions.submit(item, partition, batchId, kind, input, options)) {
+          submitted++;
+        } else {
+          calls.add(analyse(item, kind, input, options, limiter));
         }
       }
     }
     await(calls, group);
-    int partition = Integer.parseInt(partitionNo);
     for (CompletableFuture<Done> call : calls) {
       Done done = call.join();
       analyses.record(done.item(), partition, batchId, done.kind(), done.outcome());
     }
-    progressed.fire(new BatchProgressed(batchId, calls.size()));
+    progressed.fire(new BatchProgressed(batchId, calls.size() + submitted));
   }
 
   private CompletableFuture<Done> analyse(

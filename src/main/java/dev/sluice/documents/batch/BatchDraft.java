@@ -22,7 +22,28 @@ public record BatchDraft(
     int maxConcurrency,
     int partitions,
     String customInstruction,
-    String webhookUrl) {
+    String webhookUrl,
+    BatchMode mode) {
+
+  /** A draft of an interactive batch. */
+  public BatchDraft(
+      List<AnalysisKind> analyses,
+      String model,
+      Priority priority,
+      int maxConcurrency,
+      int partitions,
+      String customInstruction,
+      String webhookUrl) {
+    this(
+        analyses,
+        model,
+        priority,
+        maxConcurrency,
+        partitions,
+        customInstruction,
+        webhookUrl,
+        BatchMode.INTERACTIVE);
+  }
 
   /** The bounds a request must stay within (configuration). */
   public record Limits(
@@ -63,11 +84,19 @@ public record BatchDraft(
       errors.add(new FieldError("customInstruction", "at most " + MAX_INSTRUCTION + " characters"));
     }
     String webhook = webhook(request.webhookUrl(), webhooks, errors);
+    BatchMode mode = mode(request.mode(), errors);
     if (!errors.isEmpty()) {
       throw ProblemException.invalidFields(errors);
     }
     return new BatchDraft(
-        List.copyOf(analyses), model, priority, concurrency, partitions, instruction, webhook);
+        List.copyOf(analyses),
+        model,
+        priority,
+        concurrency,
+        partitions,
+        instruction,
+        webhook,
+        mode);
   }
 
   private static Set<AnalysisKind> analyses(List<String> names, List<FieldError> errors) {
@@ -96,6 +125,31 @@ public record BatchDraft(
       errors.add(new FieldError("priority", e.getMessage()));
       return Priority.BATCH;
     }
+  }
+
+  private static BatchMode mode(String value, List<FieldError> errors) {
+    if (blank(value)) {
+      return BatchMode.INTERACTIVE;
+    }
+    try {
+      return BatchMode.parse(value);
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError("mode", e.getMessage()));
+      return BatchMode.INTERACTIVE;
+    }
+  }
+
+  /** The same draft for another model (a provider batch fixes the default model when submitted). */
+  public BatchDraft withModel(String chosen) {
+    return new BatchDraft(
+        analyses,
+        chosen,
+        priority,
+        maxConcurrency,
+        partitions,
+        customInstruction,
+        webhookUrl,
+        mode);
   }
 
   private static int bounded(

@@ -8,11 +8,13 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Optional;
 
 /**
  * Keeps the batch row in step with the job: the execution when it starts, the final state when it
  * ends, and then the {@link BatchFinished} event (WebSocket's last frame, the webhook, users'
- * code).
+ * code). A provider-mode job that leaves provider batches working leaves the batch waiting for them
+ * instead ({@link ProviderMode}).
  */
 @Named("batchJobListener")
 @Dependent
@@ -26,6 +28,7 @@ public class BatchJobListener implements JobListener {
   @Inject BatchLimiters limiters;
   @Inject Event<BatchFinished> finished;
   @Inject BatchJobMetrics metrics;
+  @Inject ProviderMode providerBatches;
 
   @Override
   public void beforeJob() {
@@ -36,8 +39,15 @@ public class BatchJobListener implements JobListener {
   @Override
   public void afterJob() {
     BatchState state = endState(job.getBatchStatus());
-    store.moveTo(batchId, state);
     limiters.release(batchId);
+    Optional<BatchState> waiting = providerBatches.whileWaiting(batchId, state);
+    if (waiting.isPresent()) {
+      // Provider batches still work: the batch ends when the last is collected, not now.
+      store.moveTo(batchId, waiting.get());
+      providerBatches.settle(batchId);
+      return;
+    }
+    store.moveTo(batchId, state);
     store.batch(batchId).ifPresent(batch -> announce(batch, state));
   }
 

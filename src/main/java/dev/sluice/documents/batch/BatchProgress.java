@@ -22,7 +22,53 @@ public record BatchProgress(
     BigDecimal costUsd,
     double itemsPerSecond,
     Instant estimatedCompletion,
-    List<PartitionProgress> partitions) {
+    List<PartitionProgress> partitions,
+    ProviderProgress provider) {
+
+  /**
+   * A provider-mode batch's provider side: analyses handed to provider batches and not collected
+   * yet (counted in {@code remaining}), what the collected ones cost at the batch price and would
+   * have cost at the list price, the saving so far, and each provider batch.
+   */
+  public record ProviderProgress(
+      long waiting,
+      BigDecimal costUsd,
+      BigDecimal listCostUsd,
+      BigDecimal estimatedSavingUsd,
+      List<ProviderBatchProgress> batches) {}
+
+  /**
+   * One provider batch: its status at the provider ({@code CREATING} before it is made) and the
+   * counts it reported at the last poll; {@code collection} waiting, collecting or collected.
+   */
+  public record ProviderBatchProgress(
+      String id,
+      String provider,
+      String providerBatchId,
+      String status,
+      int requests,
+      int succeeded,
+      int errored,
+      int expired,
+      int cancelled,
+      String collection,
+      Instant createdAt) {}
+
+  /** The same progress with its provider side. */
+  public BatchProgress withProvider(ProviderProgress side) {
+    return new BatchProgress(
+        expected,
+        done,
+        failed,
+        remaining,
+        inputTokens,
+        outputTokens,
+        costUsd,
+        itemsPerSecond,
+        estimatedCompletion,
+        partitions,
+        side);
+  }
 
   /** One partition's share: items {@code firstItem} to {@code lastItem}. */
   public record PartitionProgress(
@@ -81,7 +127,8 @@ public record BatchProgress(
         cost.setScale(6, RoundingMode.HALF_UP),
         rate,
         eta,
-        List.copyOf(partitions));
+        List.copyOf(partitions),
+        null);
   }
 
   private static Tally tallyOf(List<Tally> tallies, int partition) {

@@ -19,7 +19,14 @@ public record BatchRequest(
     @Schema(description = "Partitions the documents are split into") Integer partitions,
     @Schema(description = "The instruction of the custom analysis", maxLength = 5000)
         String customInstruction,
-    @Schema(description = "Called with a summary when the batch ends") String webhookUrl) {
+    @Schema(description = "Called with a summary when the batch ends") String webhookUrl,
+    @Schema(
+            description =
+                "interactive (default): every call through the gate at the list price; provider:"
+                    + " through the provider's batch API at its batch price, answered within"
+                    + " 24 hours (models with the batch capability)",
+            enumeration = {"interactive", "provider"})
+        String mode) {
 
   /** A selection of the caller's documents. */
   @Schema(name = "DocumentFilter")

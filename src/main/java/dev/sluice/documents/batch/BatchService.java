@@ -1,10 +1,14 @@
 package dev.sluice.documents.batch;
 
 import dev.sluice.documents.batch.BatchRequest.DocumentFilter;
+import dev.sluice.documents.batch.provider.ProviderBatchPoller;
+import dev.sluice.documents.batch.provider.ProviderBatches;
+import dev.sluice.documents.batch.provider.WaitingBatches;
 import dev.sluice.llm.config.ProviderRegistry;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
 import dev.sluice.platform.security.Caller;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
 import jakarta.batch.operations.JobRestartException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +32,9 @@ public class BatchService {
   @Inject Caller caller;
   @Inject ProviderRegistry providers;
   @Inject WebhookCheck webhooks;
+  @Inject ProviderBatches providerBatches;
+  @Inject WaitingBatches waiting;
+  @Inject ProviderBatchPoller poller;
 
   @Inject
   @ConfigProperty(name = "sluice.batch.max-concurrency", defaultValue = "64")
@@ -56,9 +63,12 @@ public class BatchService {
             new BatchDraft.Limits(
                 maxConcurrency, maxPartitions, defaultConcurrency, defaultPartitions),
             webhooks);
+    if (draft.mode() == BatchMode.PROVIDER) {
+      draft = forProvider(draft);
+    }
     AnalysisBatch batch = select(request, draft);
     try {
-      store.started(batch.id(), jobs.start(batch.id()));
+      store.started(batch.id(), jobs.start(batch.id(), draft.mode() == BatchMode.PROVIDER));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "batch " + batch.id() + ": the batch runtime did not start the job", e);
       store.moveTo(batch.id(), BatchState.FAILED);
@@ -69,6 +79,20 @@ public class BatchService {
               "the batch runtime could not start the job; restart the batch later"));
     }
     return store.batch(batch.id()).orElseThrow();
+  }
+
+  /**
+   * A provider batch's draft, its model fixed now (the default model may change before the provider
+   * answers); 400 naming {@code mode} when the model cannot run in provider batches.
+   */
+  private BatchDraft forProvider(BatchDraft draft) {
+    providerBatches
+        .refusal(draft.model())
+        .ifPresent(
+            reason -> {
+              throw ProblemException.invalidField(400, "mode", "provider: " + reason);
+            });
+    return draft.withModel(providerBatches.resolve(draft.model()));
   }
 
   private AnalysisBatch select(BatchRequest request, BatchDraft draft) {
@@ -93,7 +117,10 @@ public class BatchService {
             // An upload's own analyses are a run too, but not a batch: /api/documents shows them.
             .filter(b -> b.kind() == RunKind.BATCH && caller.mayRead(b.owner()))
             .orElseThrow(() -> ProblemException.notFound("batch", id));
-    if (!batch.status().isFinal() && batch.executionId() != null) {
+    // A batch waiting for provider batches outlives its job: the job's end is not the batch's.
+    if (!batch.status().isFinal()
+        && batch.executionId() != null
+        && !(batch.mode() == BatchMode.PROVIDER && waiting.waiting(id))) {
       BatchState live = jobs.state(batch.executionId());
       if (live != batch.status() && live != BatchState.STARTED) {
         store.moveTo(id, live);
@@ -107,21 +134,31 @@ public class BatchService {
     return store.progress(batch);
   }
 
+  /**
+   * Stops the batch: its job, and in provider mode its provider batches, which the provider is
+   * asked to cancel (what they finished is still collected; the rest ends cancelled).
+   */
   public AnalysisBatch stop(String id) {
     AnalysisBatch batch = get(id);
     if (batch.status().isFinal() || batch.executionId() == null) {
       throw conflict(
           "the batch is " + batch.status().name().toLowerCase() + "; there is nothing to stop");
     }
-    jobs.stop(batch.executionId());
+    if (batch.status() != BatchState.WAITING && batch.status() != BatchState.STOPPING) {
+      jobs.stop(batch.executionId());
+    }
     store.moveTo(id, BatchState.STOPPING);
+    if (batch.mode() == BatchMode.PROVIDER) {
+      poller.cancel(id);
+    }
     return store.batch(id).orElseThrow();
   }
 
   /**
    * Resumes a stopped or failed batch from its checkpoints; a completed batch with failed results
-   * runs again for those only (the reader skips finished items). Either way each (document,
-   * analysis) ends with exactly one result.
+   * runs again for those only (the reader skips finished items), interactively also in provider
+   * mode (results the provider failed, expired or cancelled). Either way each (document, analysis)
+   * ends with exactly one result.
    */
   public AnalysisBatch restart(String id) {
     AnalysisBatch batch = get(id);
@@ -142,13 +179,14 @@ public class BatchService {
 
   /**
    * Restarts the batch's last execution; when the batch runtime still takes that execution for
-   * running (it ran on a server that died and has not started again), starts a new one instead,
-   * which the reader makes carry on from the finished items all the same.
+   * running (it ran on a server that died and has not started again), or its job had completed (a
+   * provider-mode batch stopped while the provider worked), starts a new one instead, which the
+   * reader makes carry on from the finished items all the same, interactively.
    */
   private long restartOrStartAfresh(AnalysisBatch batch) {
     try {
-      return jobs.restart(batch.executionId(), batch.id());
-    } catch (JobRestartException e) {
+      return jobs.restart(batch.executionId(), batch.id(), batch.mode() == BatchMode.PROVIDER);
+    } catch (JobRestartException | JobExecutionAlreadyCompleteException e) {
       LOG.info(
           () ->
               "batch "

@@ -6,12 +6,18 @@ import jakarta.batch.runtime.BatchStatus;
 public enum BatchState {
   STARTING,
   STARTED,
+  /**
+   * A provider-mode batch whose job has handed its requests to the provider's batch API: nothing
+   * runs here until the provider's batches end and their results are collected.
+   */
+  WAITING,
   STOPPING,
   STOPPED,
   FAILED,
   COMPLETED,
   ABANDONED;
 
+  /** The state of a job execution (never {@link #WAITING}, which is the batch's own). */
   public static BatchState of(BatchStatus status) {
     return valueOf(status.name());
   }

@@ -5,6 +5,7 @@ import dev.sluice.documents.DocumentContent;
 import dev.sluice.documents.analysis.AnalysisInput;
 import dev.sluice.documents.analysis.AnalysisKind;
 import dev.sluice.documents.analysis.AnalysisOutcome;
+import dev.sluice.documents.batch.provider.ProviderBatchStore;
 import dev.sluice.llm.TokenCounter;
 import dev.sluice.platform.cluster.ClusterNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +36,7 @@ public class BatchStore implements BatchJobStore {
   EntityManager em;
 
   @Inject ClusterNode node;
+  @Inject ProviderBatchStore providerBatches;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -219,9 +222,40 @@ public class BatchStore implements BatchJobStore {
         .ifPresent(b -> b.moveTo(state, clock));
   }
 
+  /**
+   * Ends a batch that waited for work outside its job (provider batches): moves it from {@code
+   * from} to {@code to} only if it is still {@code from}, so that of two servers ending it, one
+   * does (and announces it).
+   */
+  public boolean endWaiting(String batchId, BatchState from, BatchState to) {
+    LocalDateTime now = AnalysisBatch.now(clock);
+    return em.createQuery(
+                "UPDATE AnalysisBatch b SET b.status = :to, b.finishedAt = :now, b.updatedAt = :now"
+                    + " WHERE b.id = :id AND b.status = :from")
+            .setParameter("to", to)
+            .setParameter("now", now)
+            .setParameter("id", batchId)
+            .setParameter("from", from)
+            .executeUpdate()
+        == 1;
+  }
+
+  /** Provider-mode batches whose job has ended while provider batches work: WAITING, STOPPING. */
+  public List<String> waitingForProviders() {
+    return em.createQuery(
+            "SELECT b.id FROM AnalysisBatch b WHERE b.mode = :provider AND b.status IN :states",
+            String.class)
+        .setParameter("provider", BatchMode.PROVIDER)
+        .setParameter("states", List.of(BatchState.WAITING, BatchState.STOPPING))
+        .getResultList();
+  }
+
   /** The batch's progress now. */
   @Override
   public BatchProgress progress(AnalysisBatch batch) {
-    return BatchProgress.of(batch, tallies(batch.id()), java.time.Instant.now());
+    BatchProgress progress = BatchProgress.of(batch, tallies(batch.id()), java.time.Instant.now());
+    return batch.mode() == BatchMode.PROVIDER
+        ? progress.withProvider(providerBatches.progress(batch.id()))
+        : progress;
   }
 }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class JobControl {
 
   static final String JOB = "document-analysis";
+  static final String COLLECT_JOB = "provider-batch-collect";
 
   @Inject
   @ConfigProperty(name = "sluice.batch.chunk-size", defaultValue = "20")
@@ -32,13 +33,36 @@ public class JobControl {
   @ConfigProperty(name = "sluice.batch.skip-limit", defaultValue = "1000")
   int skipLimit;
 
+  /** Starts the batch's job in interactive mode: every call through the gate. */
   public long start(String batchId) {
-    return operator().start(JOB, parameters(batchId));
+    return start(batchId, false);
+  }
+
+  /**
+   * Starts the batch's job; {@code viaProvider}: single-call analyses go to the provider's batch
+   * API (provider mode's first run), else every call goes through the gate.
+   */
+  public long start(String batchId, boolean viaProvider) {
+    return operator().start(JOB, parameters(batchId, viaProvider));
+  }
+
+  /** Resumes a stopped or failed interactive execution from its partitions' checkpoints. */
+  public long restart(long executionId, String batchId) {
+    return restart(executionId, batchId, false);
   }
 
   /** Resumes a stopped or failed execution from its partitions' checkpoints. */
-  public long restart(long executionId, String batchId) {
-    return operator().restart(executionId, parameters(batchId));
+  public long restart(long executionId, String batchId, boolean viaProvider) {
+    return operator().restart(executionId, parameters(batchId, viaProvider));
+  }
+
+  /** Starts collecting an ended provider batch's results into the batch's results. */
+  public long startCollecting(String providerBatchId) {
+    Properties p = new Properties();
+    p.setProperty("providerBatchId", providerBatchId);
+    p.setProperty("chunkSize", String.valueOf(Math.max(chunkSize, 50)));
+    p.setProperty("chunkTimeoutSeconds", String.valueOf(chunkTimeoutSeconds));
+    return operator().start(COLLECT_JOB, p);
   }
 
   public void stop(long executionId) {
@@ -74,9 +98,10 @@ public class JobControl {
     return BatchState.of(operator().getJobExecution(executionId).getBatchStatus());
   }
 
-  private Properties parameters(String batchId) {
+  private Properties parameters(String batchId, boolean viaProvider) {
     Properties p = new Properties();
     p.setProperty("batchId", batchId);
+    p.setProperty("viaProvider", String.valueOf(viaProvider));
     p.setProperty("chunkSize", String.valueOf(chunkSize));
     p.setProperty("pageSize", String.valueOf(Math.max(chunkSize, 200)));
     p.setProperty("maxThreads", String.valueOf(maxThreads));

@@ -66,13 +66,7 @@ final class BatchHttp {
                     info.statusCode() / 100 == 2 ? MAX_ANSWER : HttpErrorClassifier.MAX_ERROR_BODY))
         .handle(
             (response, failure) -> {
-              if (failure != null) {
-                throw classifier.fromTransport(failure, false);
-              }
-              if (response.statusCode() / 100 != 2) {
-                throw classifier.fromResponse(
-                    response.statusCode(), response.headers(), response.body());
-              }
+              checked(response, failure, false);
               try {
                 return reader.apply(
                     JsonSupport.parseObject(new String(response.body(), StandardCharsets.UTF_8)));
@@ -109,14 +103,11 @@ final class BatchHttp {
             });
     sent.whenComplete(
         (response, failure) -> {
-          if (failure != null) {
-            sink.done.completeExceptionally(classifier.fromTransport(failure, sink.started));
-          } else if (response.statusCode() / 100 != 2) {
-            sink.done.completeExceptionally(
-                classifier.fromResponse(
-                    response.statusCode(), response.headers(), response.body()));
-          } else {
+          try {
+            checked(response, failure, sink.started);
             sink.done.complete(null);
+          } catch (RuntimeException classified) {
+            sink.done.completeExceptionally(classified);
           }
         });
     // A failed line or consumer stops the download: the connection is closed, not read to its end.
@@ -158,15 +149,25 @@ final class BatchHttp {
                     : new LimitedBodySubscriber(HttpErrorClassifier.MAX_ERROR_BODY))
         .handle(
             (response, failure) -> {
-              if (failure != null) {
-                throw classifier.fromTransport(failure, true);
-              }
-              if (response.statusCode() / 100 != 2) {
-                throw classifier.fromResponse(
-                    response.statusCode(), response.headers(), response.body());
-              }
+              checked(response, failure, true);
               return null;
             });
+  }
+
+  /**
+   * Throws the classified failure of an exchange that failed in transport or answered with an error
+   * status; returns for a 2xx answer.
+   *
+   * @param started whether the body had begun to arrive (a transport failure then is not retried as
+   *     a connection failure)
+   */
+  private void checked(HttpResponse<byte[]> response, Throwable failure, boolean started) {
+    if (failure != null) {
+      throw classifier.fromTransport(failure, started);
+    }
+    if (response.statusCode() / 100 != 2) {
+      throw classifier.fromResponse(response.statusCode(), response.headers(), response.body());
+    }
   }
 
   /** A line of a provider's results, read by {@code reader}; malformed if it cannot read it. */

@@ -26,6 +26,11 @@ public record BatchLimits(int maxRequests, long maxBytes) {
     }
   }
 
+  /** These limits, with at most {@code requests} requests (a smaller cap the operator chose). */
+  public BatchLimits capped(int requests) {
+    return new BatchLimits(Math.min(maxRequests, requests), maxBytes);
+  }
+
   /**
    * Refuses a batch that is empty, holds more requests than allowed, or uses a custom id twice.
    *

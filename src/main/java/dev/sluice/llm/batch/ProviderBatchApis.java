@@ -18,9 +18,21 @@ public final class ProviderBatchApis {
    */
   public static Optional<ProviderBatchApi> forProvider(
       ProviderSettings settings, HttpClient client) {
+    return forProvider(settings, client, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The same, its batches holding at most {@code maxRequests} requests even where the provider
+   * allows more (smaller batches end, and are collected, sooner).
+   */
+  public static Optional<ProviderBatchApi> forProvider(
+      ProviderSettings settings, HttpClient client, int maxRequests) {
     return switch (settings.type()) {
-      case OPENAI -> Optional.of(new OpenAiBatchApi(settings, client, BatchLimits.OPENAI));
-      case ANTHROPIC -> Optional.of(new AnthropicBatchApi(settings, client, BatchLimits.ANTHROPIC));
+      case OPENAI ->
+          Optional.of(new OpenAiBatchApi(settings, client, BatchLimits.OPENAI.capped(maxRequests)));
+      case ANTHROPIC ->
+          Optional.of(
+              new AnthropicBatchApi(settings, client, BatchLimits.ANTHROPIC.capped(maxRequests)));
       case SIMULATED -> Optional.empty();
     };
   }

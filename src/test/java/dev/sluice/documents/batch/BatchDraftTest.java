@@ -139,6 +139,15 @@ class BatchDraftTest {
       Integer partitions,
       String webhook) {
     return new BatchRequest(
-        List.of("d1"), null, analyses, model, priority, concurrency, partitions, null, webhook);
+        List.of("d1"),
+        null,
+        analyses,
+        model,
+        priority,
+        concurrency,
+        partitions,
+        null,
+        webhook,
+        null);
   }
 }

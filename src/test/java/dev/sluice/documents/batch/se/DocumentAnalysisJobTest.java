@@ -77,7 +77,9 @@ class DocumentAnalysisJobTest {
                 BatchLimiters.class,
                 InMemoryBatchJobStore.class,
                 FakeDocumentAnalyzer.class,
-                CountingBatchMetrics.class)
+                CountingBatchMetrics.class,
+                InteractiveOnly.class,
+                InteractiveOnly.NoSubmission.class)
             .initialize();
     store = cdi.select(InMemoryBatchJobStore.class).get();
     store.joinTransactionsOf(ChunkTransactions.INSTANCE);
