@@ -158,6 +158,24 @@ class ProviderBatchesIT {
     assertThat(first.stream().filter(r -> !r.getString("documentId").equals(failing)))
         .allSatisfy(r -> assertThat(r.getString("status")).isEqualTo("completed"));
     assertThat(chatCalls()).isZero();
+    List<JsonObject> records =
+        Poll.until(
+            () -> Optional.of(generations(id)).filter(g -> g.size() >= 4),
+            () -> "the generation records of the 4 answered calls");
+    assertThat(records)
+        .hasSize(4)
+        .allSatisfy(
+            g -> {
+              assertThat(g.getString("status")).isEqualTo("completed");
+              assertThat(g.getString("model")).isEqualTo("sim-http");
+              assertThat(g.getJsonNumber("costUsd").bigDecimalValue())
+                  .isEqualByComparingTo(
+                      BigDecimal.valueOf(g.getJsonNumber("inputTokens").longValue())
+                          .add(
+                              BigDecimal.valueOf(g.getJsonNumber("outputTokens").longValue())
+                                  .multiply(BigDecimal.valueOf(4)))
+                          .divide(MILLION, 10, RoundingMode.HALF_UP));
+            });
 
     HttpResponse<String> restart = demo().post("/api/batches/" + id + "/restart");
     assertThat(restart.statusCode()).as(restart.body()).isEqualTo(202);
@@ -285,6 +303,22 @@ class ProviderBatchesIT {
           return Optional.of(last[0]).filter(until);
         },
         () -> "batch " + id + " to reach " + what + "; last seen " + last[0]);
+  }
+
+  /** The batch's generation records of source batch (the newest 200 of the model's). */
+  private List<JsonObject> generations(String batchId) {
+    HttpResponse<String> page =
+        new Http(base)
+            .as(Credentials.admin())
+            .get("/api/admin/generations?source=batch&model=sim-http&limit=200");
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    return Http.json(page)
+        .asJsonObject()
+        .getJsonArray("items")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(g -> batchId.equals(g.getString("batchId", null)))
+        .toList();
   }
 
   /** Calls to the simulator's interactive chat endpoint (its batch endpoints are counted apart). */

@@ -3,6 +3,7 @@ package dev.sluice.platform.database;
 import dev.sluice.platform.config.Durations;
 import dev.sluice.platform.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Query;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,6 +22,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * past it is cancelled by the database and answered 503 with {@code Retry-After} instead of holding
  * a request thread and a connection. PostgreSQL and H2 report the cancellation as SQLState 57014
  * rather than {@link SQLTimeoutException}; both count.
+ *
+ * <p>Not on H2: its statement timeout is its session's (JDBC's {@code setQueryTimeout} on one
+ * statement applies to every later statement of the connection, measured), so a bounded console
+ * query would hand the pool a connection that cancels the next long statement (a batch selecting
+ * 100,000 documents) after 5 s. The embedded database runs console queries unbounded.
  */
 @ApplicationScoped
 public class ConsoleQueries {
@@ -34,11 +41,16 @@ public class ConsoleQueries {
   @ConfigProperty(name = "sluice.admin.query-timeout", defaultValue = "5s")
   String timeout;
 
+  @Resource(lookup = "java:comp/env/jdbc/sluice")
+  DataSource dataSource;
+
   private int timeoutMillis;
+  private boolean sessionWide;
 
   @PostConstruct
   void readTimeout() {
     timeoutMillis = (int) Math.max(1, Durations.parse(timeout).toMillis());
+    sessionWide = dataSource != null && SessionTimeouts.sessionWide(dataSource);
   }
 
   /** A console reading with the given timeout, outside the container (tests, tools). */
@@ -51,14 +63,18 @@ public class ConsoleQueries {
 
   /** The JPA query, with the console's timeout. */
   public <Q extends Query> Q bounded(Q query) {
-    query.setHint("jakarta.persistence.query.timeout", timeoutMillis);
+    if (!sessionWide) {
+      query.setHint("jakarta.persistence.query.timeout", timeoutMillis);
+    }
     return query;
   }
 
   /** A JDBC statement with the console's timeout (JDBC counts whole seconds: rounded up). */
   public PreparedStatement prepare(Connection connection, String sql) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
-    statement.setQueryTimeout(Math.max(1, (timeoutMillis + 999) / 1000));
+    if (!sessionWide) {
+      statement.setQueryTimeout(Math.max(1, (timeoutMillis + 999) / 1000));
+    }
     return statement;
   }
 

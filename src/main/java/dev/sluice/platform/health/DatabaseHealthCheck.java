@@ -1,5 +1,6 @@
 package dev.sluice.platform.health;
 
+import dev.sluice.platform.database.SessionTimeouts;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,7 +78,12 @@ public class DatabaseHealthCheck implements HealthCheck {
       try (Connection connection = dataSource.getConnection();
           Statement statement = connection.createStatement()) {
         statement.setQueryTimeout(2);
-        statement.execute(probe);
+        try {
+          statement.execute(probe);
+        } finally {
+          // On H2 the timeout would stay on the pooled connection (SessionTimeouts).
+          SessionTimeouts.clear(statement);
+        }
         return true;
       } catch (SQLException e) {
         // not this server's repository; try the next

@@ -131,6 +131,31 @@ class BatchDraftTest {
         .containsExactly(new FieldError("webhookUrl", "not there"));
   }
 
+  @Test
+  void theModeIsInteractiveUnlessProviderIsAskedForAndAnUnknownModeIsNamed() {
+    assertThat(draft(null).mode()).isEqualTo(BatchMode.INTERACTIVE);
+    assertThat(draft(" Provider ").mode()).isEqualTo(BatchMode.PROVIDER);
+    assertThat(draft("interactive").mode()).isEqualTo(BatchMode.INTERACTIVE);
+
+    ProblemException problem =
+        catchThrowableOfType(ProblemException.class, () -> draft("overnight"));
+
+    assertThat(problem.problem().errors())
+        .extracting(FieldError::field, FieldError::message)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                "mode", "unknown mode 'overnight'; use interactive or provider"));
+  }
+
+  private static BatchDraft draft(String mode) {
+    return BatchDraft.of(
+        new BatchRequest(
+            List.of("d1"), null, List.of("summary"), null, null, null, null, null, null, mode),
+        m -> true,
+        LIMITS,
+        HTTP_ONLY);
+  }
+
   private static BatchRequest request(
       List<String> analyses,
       String model,

@@ -27,6 +27,13 @@ class ProviderBatchTest {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   @Test
+  void anOperatorsCapLowersTheRequestsOfABatchButNeverRaisesThem() {
+    assertThat(BatchLimits.OPENAI.capped(200))
+        .isEqualTo(new BatchLimits(200, BatchLimits.OPENAI.maxBytes()));
+    assertThat(BatchLimits.ANTHROPIC.capped(Integer.MAX_VALUE)).isEqualTo(BatchLimits.ANTHROPIC);
+  }
+
+  @Test
   void aSnapshotSurvivesItsJson() {
     ProviderBatch full =
         new ProviderBatch(

@@ -39,6 +39,7 @@ public class ProviderBatchPoller {
   @Inject WaitingBatches waiting;
   @Inject JobControl jobs;
   @Inject ClusterNode node;
+  @Inject ProviderBatchMetrics metrics;
 
   @Inject
   @ConfigProperty(name = "sluice.provider-batches.poll-every", defaultValue = "60s")
@@ -76,6 +77,7 @@ public class ProviderBatchPoller {
         follow(record);
       }
       waiting.settleAll();
+      metrics.refresh();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "polling provider batches failed; trying at the next poll", e);
     }

@@ -160,6 +160,22 @@ public class ProviderBatchStore {
         > 0;
   }
 
+  /** Provider batches by status ({@code CREATING} or the provider's), for the metrics. */
+  public Map<String, Long> countByStatus() {
+    Map<String, Long> counts = new HashMap<>();
+    em.createQuery(
+            "SELECT p.status, COUNT(p) FROM ProviderBatchRecord p GROUP BY p.status",
+            Object[].class)
+        .getResultList()
+        .forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+    return counts;
+  }
+
+  /** Submitted analyses of every batch not collected yet, for the metrics. */
+  public long waitingAll() {
+    return em.createQuery("SELECT COUNT(s) FROM SubmittedAnalysis s", Long.class).getSingleResult();
+  }
+
   /** Submitted analyses of the batch not collected yet. */
   public long waiting(String batchId) {
     return em.createQuery(

@@ -125,7 +125,7 @@ public class ProviderResultWriter extends AbstractItemWriter {
       }
     }
     store.addCost(providerBatchId, cost, listCost);
-    calls.fire(new CollectedCalls.Collected(answered));
+    calls.fire(new CollectedCalls.Collected(answered, listCost.subtract(cost)));
     progressed.fire(new BatchProgressed(batchId, written));
   }
 
