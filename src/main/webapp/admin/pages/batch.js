@@ -1,5 +1,6 @@
 // One batch: its settings, overall and per-partition progress, throughput and estimated end, its
 // failed items, and stop / restart / abandon (each confirmed first), with a link to the job log.
+// A provider-mode batch also shows its provider batches, their counts and the saving so far.
 import { api } from "/assets/api.js";
 import { button, el, emptyRow, facts, fillRow, format, progress, routeLink, section, setProgress, syncRows, table } from "/admin/dom.js";
 import { every } from "/admin/refresh.js";
@@ -9,7 +10,7 @@ import { percentOf } from "/admin/pages/batches.js";
 const PERIOD_MS = 2000;
 const ACTIONS = [
   // [action, button text, states it applies to, what the confirmation says]
-  ["stop", "Stop", ["starting", "started"], "Stop this batch? Partitions finish their current chunk, then stop; it can be restarted."],
+  ["stop", "Stop", ["starting", "started", "waiting"], "Stop this batch? Partitions finish their current chunk, then stop, and its provider batches are cancelled; it can be restarted."],
   ["restart", "Restart", ["stopped", "failed"], "Restart this batch from its checkpoints?"],
   ["abandon", "Abandon", ["stopped", "failed"], "Abandon this batch? It can never be restarted."],
 ];
@@ -19,14 +20,20 @@ export function mount(main, route) {
   const base = `/api/admin/batches/${encodeURIComponent(id)}`;
   const problem = el("p", { class: "error", role: "alert" });
   const outcome = el("p", { role: "status", class: "muted" });
-  const summary = facts([["owner", "Owner"], ["status", "Status"], ["analyses", "Analyses"], ["model", "Model"],
+  const summary = facts([["owner", "Owner"], ["status", "Status"], ["mode", "Mode"], ["analyses", "Analyses"], ["model", "Model"],
     ["priority", "Priority"], ["documents", "Documents"], ["partitions", "Partitions"], ["concurrency", "Calls in flight / max"],
     ["createdAt", "Created"], ["startedAt", "Started"], ["finishedAt", "Finished"]]);
   const numbers = facts([["done", "Done / expected"], ["failed", "Failed"], ["remaining", "Remaining"],
-    ["rate", "Throughput (documents/s)"], ["eta", "Estimated end"], ["tokens", "Tokens in / out"], ["cost", "Cost"]], { live: true });
+    ["rate", "Throughput (documents/s)"], ["eta", "Estimated end"], ["tokens", "Tokens in / out"], ["cost", "Cost"],
+    ["saving", "Saved by provider batches"]], { live: true });
   const overall = progress(0, "Batch progress");
   overall.id = "batch-progress";
   const partitions = table({ text: "Partitions", hidden: true }, ["Partition", "Items", "Progress", "Done", "Failed", "Remaining"]);
+  const providerBatches = table({ text: "Provider batches", hidden: true },
+    ["Provider batch", "Status", "Requests", "Succeeded", "Errored", "Expired", "Cancelled", "Results"]);
+  providerBatches.id = "provider-batches";
+  const providerPanel = section("Provider batches", el("div", { class: "scroll" }, providerBatches));
+  providerPanel.hidden = true;
   const jobLog = el("a", { href: `${base}/job-log`, target: "_blank", rel: "noopener", text: "Job log" });
   const buttons = Object.fromEntries(ACTIONS.map(([action, label, , question]) =>
     [action, button(label, () => act(action, question), { id: `batch-${action}`, disabled: true })]));
@@ -41,6 +48,7 @@ export function mount(main, route) {
     section("Progress", overall, numbers.dl),
     section("Batch", summary.dl),
     section("Partitions", el("div", { class: "scroll" }, partitions)),
+    providerPanel,
     errors.panel,
   );
 
@@ -54,6 +62,7 @@ export function mount(main, route) {
     setProgress(overall, percentOf(p));
     summary.set("owner", b.owner ?? "–");
     summary.set("status", b.status);
+    summary.set("mode", b.mode ?? "interactive");
     summary.set("analyses", (b.analyses || []).join(", ") || "–");
     summary.set("model", b.model ?? "default");
     summary.set("priority", b.priority ?? "–");
@@ -70,6 +79,9 @@ export function mount(main, route) {
     numbers.set("eta", format.time(p.estimatedCompletion));
     numbers.set("tokens", `${format.int(p.inputTokens)} / ${format.int(p.outputTokens)}`);
     numbers.set("cost", format.usd(p.costUsd));
+    numbers.set("saving", p.provider ? format.usd(p.provider.estimatedSavingUsd) : "–");
+    providerPanel.hidden = !p.provider;
+    showProviderBatches(providerBatches.tBodies[0], p.provider?.batches || []);
     if (b.links?.jobLog) jobLog.href = b.links.jobLog;
     for (const [action, , states] of ACTIONS) buttons[action].disabled = !states.includes(b.status);
     showPartitions(partitions.tBodies[0], p.partitions || []);
@@ -109,6 +121,12 @@ function showPartitions(tbody, items) {
       fillRow(row, [String(p.partition), `${p.firstItem}–${p.lastItem}`, row.cells[2].firstChild,
         format.int(p.done), format.int(p.failed), format.int(p.remaining)]);
     });
+}
+
+function showProviderBatches(tbody, items) {
+  syncRows(tbody, items, (b) => b.id, () => emptyRow(8),
+    (row, b) => fillRow(row, [b.providerBatchId ?? "–", b.status, format.int(b.requests), format.int(b.succeeded),
+      format.int(b.errored), format.int(b.expired), format.int(b.cancelled), b.collection]));
 }
 
 /** The batch's failed items, a page at a time. */
