@@ -139,6 +139,11 @@ class ProviderBatchesIT {
         .isEqualByComparingTo(cost)
         .isPositive();
     assertThat(chatCalls()).as("interactive calls").isZero();
+    String metrics = Server.current().applicationMetrics(base);
+    assertThat(metrics)
+        .containsPattern("sluice_provider_batches\\{[^}]*status=\"completed\"[^}]*\\} [1-9]")
+        .contains("sluice_provider_batch_requests")
+        .containsPattern("sluice_provider_batch_saved_microusd_total(\\{[^}]*\\})? [1-9]");
   }
 
   @Test

@@ -94,7 +94,8 @@ public class InterruptedBatches {
    */
   private String resume(AnalysisBatch batch) {
     try {
-      long execution = jobs.start(batch.id());
+      // A provider-mode batch goes on handing its requests to the provider.
+      long execution = jobs.start(batch.id(), batch.mode() == BatchMode.PROVIDER);
       store.started(batch.id(), execution);
       return "resumed here as execution " + execution;
     } catch (RuntimeException e) {

@@ -132,7 +132,7 @@ class InterruptedBatchesTest {
     }
 
     @Override
-    public long start(String batchId) {
+    public long start(String batchId, boolean viaProvider) {
       started.add(batchId);
       return nextExecution++;
     }
