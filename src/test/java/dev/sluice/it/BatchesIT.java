@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.sluice.documents.extract.SampleFiles;
 import dev.sluice.testing.Poll;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -325,9 +323,7 @@ class BatchesIT {
   }
 
   private static String ids(List<String> ids) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
-    ids.forEach(array::add);
-    return array.build().toString();
+    return BatchPagesClient.ids(ids);
   }
 
   private JsonObject awaitStatus(String id, String status) {
@@ -352,30 +348,11 @@ class BatchesIT {
   }
 
   private List<JsonObject> allResults(String id, int pageSize) {
-    List<JsonObject> all = new ArrayList<>();
-    String after = null;
-    do {
-      JsonObject page =
-          Http.json(
-                  demo()
-                      .get(
-                          "/api/batches/"
-                              + id
-                              + "/results?limit="
-                              + pageSize
-                              + (after == null ? "" : "&after=" + after)))
-              .asJsonObject();
-      all.addAll(page.getJsonArray("items").getValuesAs(JsonObject.class));
-      after = page.containsKey("next") && !page.isNull("next") ? page.getString("next") : null;
-    } while (after != null);
-    return all;
+    return BatchPagesClient.allResults(demo(), id, pageSize);
   }
 
   private int myBatchCount() {
-    return Http.json(demo().get("/api/batches?limit=100"))
-        .asJsonObject()
-        .getJsonArray("items")
-        .size();
+    return BatchPagesClient.count(demo());
   }
 
   private Http demo() {

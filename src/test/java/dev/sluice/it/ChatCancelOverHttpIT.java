@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.sluice.llm.simulated.SimulatorSettings;
 import dev.sluice.simulator.Arrival;
+import dev.sluice.simulator.BatchSettings;
 import dev.sluice.simulator.SimulatorServer;
 import dev.sluice.simulator.SimulatorStats;
 import dev.sluice.testing.Poll;
@@ -53,10 +54,8 @@ class ChatCancelOverHttpIT {
   @BeforeAll
   static void startSimulator() {
     simulator =
-        SimulatorServer.start(
-            SimulatorSettings.from(Map.of("first-token-delay", "50ms")),
-            Integer.parseInt(fixture("sluice.it.simulator-port")),
-            fixture("sluice.it.simulator-key"));
+        HttpSimulator.start(
+            SimulatorSettings.from(Map.of("first-token-delay", "50ms")), BatchSettings.defaults());
   }
 
   /** Each test counts the simulator's streams and arrivals from zero. */
@@ -128,14 +127,6 @@ class ChatCancelOverHttpIT {
   }
 
   // --- helpers ---
-
-  private static String fixture(String key) {
-    String value = System.getProperty(key);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException("no " + key + ": run the integration tests with mvn verify");
-    }
-    return value;
-  }
 
   private Http http() {
     return new Http(base).root().as(Credentials.demo());

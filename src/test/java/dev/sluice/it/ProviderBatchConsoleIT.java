@@ -52,10 +52,8 @@ class ProviderBatchConsoleIT {
   @BeforeAll
   static void startSimulator() {
     simulator =
-        SimulatorServer.start(
+        HttpSimulator.start(
             SimulatorSettings.from(Map.of()),
-            Integer.parseInt(System.getProperty("sluice.it.simulator-port")),
-            System.getProperty("sluice.it.simulator-key"),
             BatchSettings.defaults().withProcessingTime(Duration.ofSeconds(60)));
   }
 

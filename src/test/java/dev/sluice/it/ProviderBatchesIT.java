@@ -8,7 +8,6 @@ import dev.sluice.simulator.BatchSettings;
 import dev.sluice.simulator.SimulatorServer;
 import dev.sluice.testing.Poll;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.math.BigDecimal;
@@ -66,10 +65,8 @@ class ProviderBatchesIT {
   @BeforeAll
   static void startSimulator() {
     simulator =
-        SimulatorServer.start(
+        HttpSimulator.start(
             SimulatorSettings.from(Map.of()),
-            Integer.parseInt(fixture("sluice.it.simulator-port")),
-            fixture("sluice.it.simulator-key"),
             BatchSettings.defaults().withProcessingTime(Duration.ofSeconds(2)));
   }
 
@@ -338,22 +335,7 @@ class ProviderBatchesIT {
   }
 
   private List<JsonObject> results(String id) {
-    List<JsonObject> all = new ArrayList<>();
-    String after = null;
-    do {
-      JsonObject page =
-          Http.json(
-                  demo()
-                      .get(
-                          "/api/batches/"
-                              + id
-                              + "/results?limit=100"
-                              + (after == null ? "" : "&after=" + after)))
-              .asJsonObject();
-      all.addAll(page.getJsonArray("items").getValuesAs(JsonObject.class));
-      after = page.containsKey("next") && !page.isNull("next") ? page.getString("next") : null;
-    } while (after != null);
-    return all;
+    return BatchPagesClient.allResults(demo(), id, 100);
   }
 
   private static JsonObject only(List<JsonObject> results, String documentId) {
@@ -364,27 +346,14 @@ class ProviderBatchesIT {
   }
 
   private int myBatchCount() {
-    return Http.json(demo().get("/api/batches?limit=100"))
-        .asJsonObject()
-        .getJsonArray("items")
-        .size();
+    return BatchPagesClient.count(demo());
   }
 
   private static String ids(List<String> ids) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
-    ids.forEach(array::add);
-    return array.build().toString();
+    return BatchPagesClient.ids(ids);
   }
 
   private Http demo() {
     return new Http(base).as(Credentials.demo());
-  }
-
-  private static String fixture(String key) {
-    String value = System.getProperty(key);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException("no " + key + ": run the integration tests with mvn verify");
-    }
-    return value;
   }
 }
