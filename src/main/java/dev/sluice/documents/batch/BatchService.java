@@ -117,10 +117,11 @@ public class BatchService {
             // An upload's own analyses are a run too, but not a batch: /api/documents shows them.
             .filter(b -> b.kind() == RunKind.BATCH && caller.mayRead(b.owner()))
             .orElseThrow(() -> ProblemException.notFound("batch", id));
-    // A batch waiting for provider batches outlives its job: the job's end is not the batch's.
-    if (!batch.status().isFinal()
-        && batch.executionId() != null
-        && !(batch.mode() == BatchMode.PROVIDER && waiting.waiting(id))) {
+    // A batch waiting for provider batches outlives its job: the job's end is not the batch's. A
+    // waiting or stopping one is ended by the collection of its last provider batch
+    // (WaitingBatches),
+    // also in the moment between that collection and its end, when nothing is left to wait for.
+    if (!batch.status().isFinal() && batch.executionId() != null && !outlivesItsJob(batch)) {
       BatchState live = jobs.state(batch.executionId());
       if (live != batch.status() && live != BatchState.STARTED) {
         store.moveTo(id, live);
@@ -128,6 +129,13 @@ public class BatchService {
       }
     }
     return batch;
+  }
+
+  private boolean outlivesItsJob(AnalysisBatch batch) {
+    return batch.mode() == BatchMode.PROVIDER
+        && (batch.status() == BatchState.WAITING
+            || batch.status() == BatchState.STOPPING
+            || waiting.waiting(batch.id()));
   }
 
   public BatchProgress progress(AnalysisBatch batch) {
