@@ -108,6 +108,8 @@ final class BenchServer implements AutoCloseable {
     env.put("SLUICE_ADMISSION_LANES_BENCH_REQUESTS_PER_MINUTE", "100000000");
     // Far above any burst, yet under the bucket's limit of one token per nanosecond (6e10/min).
     env.put("SLUICE_ADMISSION_LANES_BENCH_TOKENS_PER_MINUTE", "10000000000");
+    // One user holds every chat's socket (6,000 in the steady scenario): far above the default 32.
+    env.put("SLUICE_SOCKET_MAX_PER_USER", "1000000");
     env.put("SLUICE_USERS", USER);
     env.put("SLUICE_USERS_BENCH_ROLES", "user");
     env.put("SLUICE_USERS_BENCH_PASSWORD", password);

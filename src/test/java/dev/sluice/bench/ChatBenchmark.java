@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,7 +103,7 @@ public final class ChatBenchmark {
       results.database = server.database();
       results.commandLine = commandLine;
       try (ServerGauges gauges = new ServerGauges(server.baseUrl(), server.pid())) {
-        new Rounds(clients, directs, gauges, simulator, timer, results).all();
+        new Rounds(clients, directs, gauges, simulator, server.pid(), timer, results).all();
       }
       return ChatReport.render(options, results);
     } finally {
@@ -117,6 +118,7 @@ public final class ChatBenchmark {
     private final Supplier<DirectClient> directs;
     private final ServerGauges gauges;
     private final SimulatorProcess simulator;
+    private final OptionalLong serverPid;
     private final ScheduledExecutorService timer;
     private final ChatResults r;
 
@@ -125,12 +127,14 @@ public final class ChatBenchmark {
         Supplier<DirectClient> directs,
         ServerGauges gauges,
         SimulatorProcess simulator,
+        OptionalLong serverPid,
         ScheduledExecutorService timer,
         ChatResults results) {
       this.clients = clients;
       this.directs = directs;
       this.gauges = gauges;
       this.simulator = simulator;
+      this.serverPid = serverPid;
       this.timer = timer;
       this.r = results;
     }
@@ -224,7 +228,7 @@ public final class ChatBenchmark {
         lanes.add(new SluiceLane(client, viaSluice, question));
       }
       open(lanes);
-      r.intakeSluice = loop(viaSluice, lanes);
+      r.intakeSluice = loop(viaSluice, lanes, new ProcessCpu(serverPid));
       Thread.sleep(INTAKE_TAIL.toMillis());
       lanes.forEach(SluiceLane::close);
       log(intakeLine("Sluice", r.intakeSluice));
@@ -238,19 +242,22 @@ public final class ChatBenchmark {
       for (int i = 0; i < options.intakeClients(); i++) {
         directLanes.add(new DirectLane(direct, straight, shared, question));
       }
-      r.intakeDirect = loop(straight, directLanes);
+      r.intakeDirect = loop(straight, directLanes, new ProcessCpu(OptionalLong.empty()));
       Thread.sleep(INTAKE_TAIL.toMillis());
       log(intakeLine("direct", r.intakeDirect));
     }
 
-    private IntakeResult loop(ClosedLoop loop, List<? extends ClosedLoop.Lane> lanes)
+    private IntakeResult loop(
+        ClosedLoop loop, List<? extends ClosedLoop.Lane> lanes, ProcessCpu serverCpu)
         throws Exception {
       return loop.run(
           lanes,
           options.intakeRamp(),
           options.intakeDuration(),
           options.deadline(),
-          simulator::requests);
+          simulator::requests,
+          serverCpu,
+          new ProcessCpu(OptionalLong.of(simulator.pid())));
     }
 
     /** Creates each lane's chat and opens its socket, a few at a time. */
@@ -282,14 +289,17 @@ public final class ChatBenchmark {
     return String.format(
         Locale.ROOT,
         "intake, %s: %.1f accepted/s, %.1f reached the simulator/s, %.1f first chunks/s;"
-            + " %d refused, %d went nowhere, %d left outstanding",
+            + " %d refused, %d went nowhere, %d left outstanding; CPU per question: server %s,"
+            + " simulator %s",
         side,
         r.acceptedPerSecond(),
         r.providerPerSecond(),
         r.startedPerSecond(),
         r.rejected(),
         r.failed(),
-        r.leftOutstanding());
+        r.leftOutstanding(),
+        ChatReport.cpu(r.serverMillisPerQuestion()),
+        ChatReport.cpu(r.simulatorMillisPerRequest()));
   }
 
   private static void pause() throws InterruptedException {

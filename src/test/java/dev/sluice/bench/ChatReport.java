@@ -2,6 +2,7 @@ package dev.sluice.bench;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders the chat benchmark's figures as Markdown: one summary table (a row per scenario, Sluice
@@ -397,6 +398,11 @@ final class ChatReport {
         | TTFT p50 / p99 | %s / %s | %s / %s |
         | question accepted p50 / p99 | %s / %s | %s / %s |
         | questions sent in all (ramp and drain too) / left without a first chunk | %d / %d | %d / %d |
+        | CPU per question that reached the simulator: Sluice's server / the simulator | **%s** / %s | — / %s |
+
+        CPU per question is the process's CPU time (user and system) over the window divided by the
+        requests the simulator counted: a steadier figure than the rates on a shared machine, and
+        the one that says how many questions a core can take.
         """,
         o.intakeClients(),
         o.intakeTokens(),
@@ -427,7 +433,15 @@ final class ChatReport {
         s.askedTotal(),
         s.leftOutstanding(),
         d.askedTotal(),
-        d.leftOutstanding());
+        d.leftOutstanding(),
+        cpu(s.serverMillisPerQuestion()),
+        cpu(s.simulatorMillisPerRequest()),
+        cpu(d.simulatorMillisPerRequest()));
+  }
+
+  /** Milliseconds of CPU, or "unknown". */
+  static String cpu(Optional<Double> millis) {
+    return millis.map(m -> String.format(Locale.ROOT, "%.2f ms", m)).orElse("unknown");
   }
 
   private static String endings(Map<String, Integer> others) {

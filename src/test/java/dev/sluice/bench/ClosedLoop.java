@@ -2,6 +2,7 @@ package dev.sluice.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -36,6 +37,8 @@ final class ClosedLoop {
   private volatile boolean asking = true;
   private volatile long windowStart = Long.MAX_VALUE;
   private volatile long windowEnd = Long.MAX_VALUE;
+  private Optional<Duration> serverCpu = Optional.empty();
+  private Optional<Duration> simulatorCpu = Optional.empty();
 
   /** Time to first token of the answers that started in the window. */
   final LatencyHistogram firstToken = new LatencyHistogram();
@@ -128,15 +131,21 @@ final class ClosedLoop {
       Duration ramp,
       Duration window,
       Duration drain,
-      ProviderRequests provider)
+      ProviderRequests provider,
+      ProcessCpu server,
+      ProcessCpu simulator)
       throws Exception {
     lanes.forEach(Lane::ask);
     Thread.sleep(ramp.toMillis());
     long requestsBefore = provider.count();
+    Optional<Duration> serverBefore = server.used();
+    Optional<Duration> simulatorBefore = simulator.used();
     openWindow(now());
     Thread.sleep(window.toMillis());
     closeWindow(now());
     long requestsAfter = provider.count();
+    serverCpu = ProcessCpu.between(serverBefore, server.used());
+    simulatorCpu = ProcessCpu.between(simulatorBefore, simulator.used());
     long end = System.nanoTime() + drain.toNanos();
     while (outstanding() > 0 && System.nanoTime() < end) {
       Thread.sleep(10);
@@ -157,6 +166,8 @@ final class ClosedLoop {
         askedTotal.get(),
         outstanding(),
         firstToken,
-        acceptLatency);
+        acceptLatency,
+        serverCpu,
+        simulatorCpu);
   }
 }

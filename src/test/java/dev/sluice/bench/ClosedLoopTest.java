@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The intake scenario's accounting: only what arrived inside the window counts. */
@@ -58,11 +60,29 @@ class ClosedLoopTest {
             1200,
             0,
             new LatencyHistogram(),
-            new LatencyHistogram());
+            new LatencyHistogram(),
+            Optional.of(Duration.ofMillis(950)),
+            Optional.empty());
 
     assertThat(r.acceptedPerSecond()).isEqualTo(200.0);
     assertThat(r.startedPerSecond()).isEqualTo(180.0);
     assertThat(r.providerPerSecond()).isEqualTo(190.0);
+    assertThat(r.serverMillisPerQuestion()).contains(2.0);
+    assertThat(r.simulatorMillisPerRequest()).isEmpty();
+  }
+
+  @Test
+  void aProcessCpuReadingOfThisProcessGrowsAndOfNoProcessIsEmpty() {
+    ProcessCpu self = new ProcessCpu(OptionalLong.of(ProcessHandle.current().pid()));
+    Optional<Duration> before = self.used();
+    long spin = 0;
+    for (int i = 0; i < 50_000_000; i++) {
+      spin += i % 7;
+    }
+    assertThat(spin).isPositive();
+
+    assertThat(ProcessCpu.between(before, self.used())).get().matches(d -> !d.isNegative());
+    assertThat(new ProcessCpu(OptionalLong.empty()).used()).isEmpty();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.sluice.bench;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What a {@link ClosedLoop} measured in its window.
@@ -16,6 +17,8 @@ import java.time.Duration;
  * @param leftOutstanding questions still without a first chunk when the loop gave up waiting
  * @param firstToken time to first token of the answers started in the window
  * @param acceptLatency time to acceptance of the questions accepted in the window
+ * @param serverCpu CPU the Sluice server used in the window (empty when unknown)
+ * @param simulatorCpu CPU the simulator used in the window (empty when unknown)
  */
 record IntakeResult(
     int clients,
@@ -28,7 +31,9 @@ record IntakeResult(
     long askedTotal,
     int leftOutstanding,
     LatencyHistogram firstToken,
-    LatencyHistogram acceptLatency) {
+    LatencyHistogram acceptLatency,
+    Optional<Duration> serverCpu,
+    Optional<Duration> simulatorCpu) {
 
   double acceptedPerSecond() {
     return perSecond(accepted);
@@ -40,6 +45,21 @@ record IntakeResult(
 
   double providerPerSecond() {
     return perSecond(providerRequests);
+  }
+
+  /** Milliseconds of {@code cpu} per request that reached the simulator in the window. */
+  static Optional<Double> millisPerRequest(Optional<Duration> cpu, long requests) {
+    return requests <= 0 ? Optional.empty() : cpu.map(c -> c.toNanos() / 1e6 / requests);
+  }
+
+  /** The server's CPU per question that reached the provider, in milliseconds. */
+  Optional<Double> serverMillisPerQuestion() {
+    return millisPerRequest(serverCpu, providerRequests);
+  }
+
+  /** The simulator's CPU per request it served, in milliseconds. */
+  Optional<Double> simulatorMillisPerRequest() {
+    return millisPerRequest(simulatorCpu, providerRequests);
   }
 
   /** {@code count} over the window, per second. */
