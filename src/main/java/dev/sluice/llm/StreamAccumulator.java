@@ -10,6 +10,12 @@ import java.util.function.LongSupplier;
  * listener, gathers the answer, measures time to first token and total time, and completes the
  * result exactly once. An adapter calls the feeding methods in stream order from its I/O thread;
  * {@link #cancel()} and timeouts may come from any thread, hence the lock.
+ *
+ * <p>Text that arrives in one network read ({@link #beginRead()} to {@link #endRead()}) reaches the
+ * listener as one delta. An idle server reads one event at a time, so nothing changes there; a
+ * server behind on its reads finds several events waiting in one read, and merging them saves a
+ * chunk's whole way to the browser (event, replay entry, frame) per token it would otherwise pay
+ * exactly when it has the least time for it.
  */
 public final class StreamAccumulator implements ChatStream {
 
@@ -30,6 +36,8 @@ public final class StreamAccumulator implements ChatStream {
   private RateLimitSnapshot rateLimits = RateLimitSnapshot.NONE;
   private Runnable canceller = () -> {};
   private boolean done;
+  private boolean reading;
+  private final StringBuilder unsent = new StringBuilder();
 
   public StreamAccumulator(
       String provider, ChatRequest request, StreamListener listener, LongSupplier nanoClock) {
@@ -79,6 +87,7 @@ public final class StreamAccumulator implements ChatStream {
       return;
     }
     rateLimits = snapshot;
+    sendText();
     listener.on(new StreamEvent.RateLimitsObserved(snapshot));
   }
 
@@ -91,7 +100,33 @@ public final class StreamAccumulator implements ChatStream {
       firstTokenNanos = nanoClock.getAsLong();
     }
     content.append(text);
-    listener.on(new StreamEvent.TextDelta(text));
+    if (reading) {
+      unsent.append(text);
+    } else {
+      listener.on(new StreamEvent.TextDelta(text));
+    }
+  }
+
+  /** A network read starts: its text is held until {@link #endRead()} (or another event). */
+  public synchronized void beginRead() {
+    reading = true;
+  }
+
+  /** The read is over: the text it brought goes to the listener as one delta. */
+  public synchronized void endRead() {
+    reading = false;
+    if (!done) {
+      sendText();
+    }
+  }
+
+  /** Text held back goes before any other event, so the listener hears the stream's order. */
+  private void sendText() {
+    if (unsent.length() > 0) {
+      String text = unsent.toString();
+      unsent.setLength(0);
+      listener.on(new StreamEvent.TextDelta(text));
+    }
   }
 
   public synchronized void usage(Usage reported) {
@@ -100,6 +135,7 @@ public final class StreamAccumulator implements ChatStream {
       return;
     }
     usage = usage.merge(reported);
+    sendText();
     listener.on(new StreamEvent.UsageReported(usage));
   }
 
@@ -109,6 +145,7 @@ public final class StreamAccumulator implements ChatStream {
       return;
     }
     finishReason = reason;
+    sendText();
     listener.on(new StreamEvent.Finished(reason));
   }
 
@@ -134,6 +171,7 @@ public final class StreamAccumulator implements ChatStream {
     if (done) {
       return;
     }
+    sendText();
     estimateMissingUsage();
     done = true;
     long end = nanoClock.getAsLong();
@@ -160,6 +198,7 @@ public final class StreamAccumulator implements ChatStream {
     if (done) {
       return;
     }
+    sendText();
     if (firstTokenNanos >= 0) {
       // The prompt was read and part of an answer written: the gate reconciles with that.
       estimateMissingUsage();

@@ -50,6 +50,55 @@ class StreamAccumulatorTest {
   }
 
   @Test
+  void textOfOneReadReachesTheListenerAsOneDelta() {
+    stream.beginRead();
+    stream.delta("Hel");
+    stream.delta("lo");
+    nanos.addAndGet(Duration.ofMillis(5).toNanos());
+    stream.delta(",");
+    assertThat(events).isEmpty();
+    stream.endRead();
+    stream.delta(" you");
+
+    assertThat(events)
+        .containsExactly(new StreamEvent.TextDelta("Hello,"), new StreamEvent.TextDelta(" you"));
+    stream.complete();
+    ChatResult result = stream.result().toCompletableFuture().join();
+    // The first token is timed when it arrived, not when its read ended.
+    assertThat(result.timeToFirstToken()).isEqualTo(Duration.ZERO);
+    assertThat(result.content()).isEqualTo("Hello, you");
+  }
+
+  @Test
+  void heldTextGoesBeforeAnyOtherEventOfTheSameRead() {
+    stream.beginRead();
+    stream.delta("Hi");
+    stream.usage(new Usage(3, 1, 0));
+    stream.delta("!");
+    stream.finish(FinishReason.STOP);
+    stream.endRead();
+
+    assertThat(events)
+        .containsExactly(
+            new StreamEvent.TextDelta("Hi"),
+            new StreamEvent.UsageReported(new Usage(3, 1, 0)),
+            new StreamEvent.TextDelta("!"),
+            new StreamEvent.Finished(FinishReason.STOP));
+  }
+
+  @Test
+  void aStreamEndedWithinAReadStillDeliversItsText() {
+    stream.beginRead();
+    stream.delta("partial");
+    stream.fail(error(LlmErrorKind.SERVER_ERROR));
+    stream.endRead();
+
+    assertThat(events.get(0)).isEqualTo(new StreamEvent.TextDelta("partial"));
+    assertThat(events.get(events.size() - 1)).isInstanceOf(StreamEvent.Failed.class);
+    assertThat(events).filteredOn(StreamEvent.TextDelta.class::isInstance).hasSize(1);
+  }
+
+  @Test
   void aFailureBeforeTheFirstTokenKeepsItsKind() {
     stream.fail(error(LlmErrorKind.RATE_LIMITED));
 

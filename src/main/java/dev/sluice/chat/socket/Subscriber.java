@@ -2,6 +2,7 @@ package dev.sluice.chat.socket;
 
 import dev.sluice.chat.events.AnswerChunk;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Set;
  * One connection's view of a chat: its outbox and how far it has got in each streaming answer. One
  * send is in flight at a time and later frames wait in a bounded queue; past the bound the queue is
  * dropped and a single {@code resync} frame asks the client to re-attach, so a slow client never
- * holds up the others nor makes the server buffer without bound.
+ * holds up the others nor makes the server buffer without bound. Chunks of one answer that queued
+ * behind a send leave together, as one frame ({@code fromSeq} to {@code seq}): a connection that
+ * falls behind sends fewer, larger frames instead of paying a frame per token.
  *
  * <p>An answer is <em>held</em> (its chunks withheld) when this connection has not sent its
  * beginning: it was already streaming when the connection opened, or its chunks were dropped. A
@@ -24,7 +27,8 @@ final class Subscriber {
 
   private final FrameSink sink;
   private final int maxPending;
-  private final Queue<String> outbox = new ArrayDeque<>();
+  // Frames ready to send (String) and chunks not yet framed (AnswerChunk), in order.
+  private final Queue<Object> outbox = new ArrayDeque<>();
   private final Map<String, Long> lastSent = new HashMap<>();
   private final Set<String> held = new HashSet<>();
   private boolean sending;
@@ -52,7 +56,7 @@ final class Subscriber {
         return;
       }
       lastSent.put(id, chunk.sequence());
-      enqueue(Frames.chunk(chunk));
+      enqueue(chunk);
     }
     pump();
   }
@@ -123,13 +127,14 @@ final class Subscriber {
     }
     lastSent.put(id, missed.get(missed.size() - 1).sequence());
     if (missed.size() <= maxPending - outbox.size()) {
-      missed.forEach(c -> enqueue(Frames.chunk(c)));
+      missed.forEach(this::enqueue);
     } else {
       enqueue(Frames.chunks(id, missed));
     }
   }
 
-  private void enqueue(String frame) {
+  /** A frame (its JSON text) or a chunk, framed when it leaves. */
+  private void enqueue(Object frame) {
     if (closed) {
       return;
     }
@@ -157,7 +162,7 @@ final class Subscriber {
         }
         sending = true;
         insideSend = true;
-        next = outbox.poll();
+        next = nextFrame();
       }
       sink.send(next, this::sent);
       synchronized (this) {
@@ -168,6 +173,28 @@ final class Subscriber {
         }
       }
     }
+  }
+
+  /** The head of the outbox as a frame: a chunk with the chunks of its answer queued after it. */
+  private String nextFrame() {
+    Object head = outbox.poll();
+    if (!(head instanceof AnswerChunk first)) {
+      return (String) head;
+    }
+    List<AnswerChunk> run = null;
+    AnswerChunk last = first;
+    while (outbox.peek() instanceof AnswerChunk following
+        && following.messageId().equals(first.messageId())
+        && following.sequence() == last.sequence() + 1) {
+      if (run == null) {
+        run = new ArrayList<>();
+        run.add(first);
+      }
+      run.add(following);
+      last = following;
+      outbox.poll();
+    }
+    return run == null ? Frames.chunk(first) : Frames.chunks(first.messageId(), run);
   }
 
   private void sent(boolean ok) {

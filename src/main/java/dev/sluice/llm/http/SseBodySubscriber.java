@@ -61,6 +61,8 @@ public final class SseBodySubscriber implements Flow.Subscriber<List<ByteBuffer>
       return;
     }
     r.accumulator().touch();
+    // The events of one read share one delta (see StreamAccumulator).
+    r.accumulator().beginRead();
     try {
       for (ByteBuffer item : items) {
         r.parser().feed(r.decoder().decode(item));
@@ -71,6 +73,8 @@ public final class SseBodySubscriber implements Flow.Subscriber<List<ByteBuffer>
     } catch (RuntimeException broken) {
       stop(r.accumulator(), classifier.malformedEvent(broken));
       return;
+    } finally {
+      r.accumulator().endRead();
     }
     if (r.accumulator().result().toCompletableFuture().isCompletedExceptionally()) {
       cancel();

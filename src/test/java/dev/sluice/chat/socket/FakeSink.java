@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 /**
  * A session that records what was sent. A fast one completes every send at once; a slow one keeps
@@ -65,11 +67,27 @@ final class FakeSink implements FrameSink {
     return frames().stream().map(f -> f.getString("type")).toList();
   }
 
-  /** The seq of every chunk frame, in the order sent. */
+  /**
+   * Every chunk number the chunk frames carried, in the order sent: a frame of several chunks
+   * ({@code fromSeq} to {@code seq}) counts each of them.
+   */
   List<Long> seqs() {
-    return frames().stream()
-        .filter(f -> f.getString("type").equals("chunk"))
-        .map(f -> f.getJsonNumber("seq").longValue())
+    return chunkFrames()
+        .flatMap(
+            f ->
+                LongStream.rangeClosed(
+                        f.getJsonNumber(f.containsKey("fromSeq") ? "fromSeq" : "seq").longValue(),
+                        f.getJsonNumber("seq").longValue())
+                    .boxed())
         .toList();
+  }
+
+  /** The last chunk number of each chunk frame, in the order sent: one entry per frame. */
+  List<Long> frameSeqs() {
+    return chunkFrames().map(f -> f.getJsonNumber("seq").longValue()).toList();
+  }
+
+  private Stream<JsonObject> chunkFrames() {
+    return frames().stream().filter(f -> f.getString("type").equals("chunk"));
   }
 }

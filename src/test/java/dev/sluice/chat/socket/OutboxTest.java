@@ -11,15 +11,30 @@ class OutboxTest {
   private final Fixture fixture = new Fixture(4);
 
   @Test
-  void framesWaitWhileOneSendIsInFlightAndLeaveInOrder() {
+  void chunksThatWaitedBehindASendLeaveTogetherAsOneFrame() {
     FakeSink slow = FakeSink.slow();
     fixture.subscribe(slow);
 
-    fixture.chunks(MESSAGE, 1, 5);
+    fixture.chunks(MESSAGE, 1, 4);
     assertThat(slow.seqs()).containsExactly(1L);
     slow.drain();
 
-    assertThat(slow.seqs()).containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(slow.frameSeqs()).containsExactly(1L, 4L);
+    assertThat(slow.frames().get(1).getInt("fromSeq")).isEqualTo(2);
+    assertThat(slow.frames().get(1).getString("delta")).isEqualTo("t2 t3 t4 ");
+  }
+
+  @Test
+  void framesOtherThanChunksAreNotMergedAndKeepTheirOrder() {
+    FakeSink slow = FakeSink.slow();
+    fixture.subscribe(slow);
+
+    fixture.chunks(MESSAGE, 1, 2);
+    fixture.complete(MESSAGE, 2);
+    slow.drain();
+
+    assertThat(slow.types()).containsExactly("chunk", "chunk", "completed");
+    assertThat(slow.frameSeqs()).containsExactly(1L, 2L);
   }
 
   @Test
@@ -54,7 +69,7 @@ class OutboxTest {
 
     // 11 missed chunks do not fit the outbox of 4: they come as one frame, 2..12.
     assertThat(slow.frames().get(2).getInt("fromSeq")).isEqualTo(2);
-    assertThat(slow.seqs()).containsExactly(1L, 12L, 13L);
+    assertThat(slow.frameSeqs()).containsExactly(1L, 12L, 13L);
   }
 
   @Test
