@@ -2,19 +2,24 @@ package dev.sluice.admission;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
+import java.util.Map;
 
 /** The tries of an answer as the JSON array stored in {@code chat_message.attempts}. */
 public final class AttemptsJson {
 
+  // Json.createArrayBuilder() would look the JSON-P provider up again on every call.
+  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
   private AttemptsJson() {}
 
   public static String of(List<Attempt> attempts) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (Attempt attempt : attempts) {
       JsonObjectBuilder item =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("model", String.valueOf(attempt.model()))
               .add("provider", String.valueOf(attempt.provider()))
               .add("lane", String.valueOf(attempt.lane()))

@@ -1,6 +1,7 @@
 package dev.sluice.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,18 @@ class ChatProbeTest {
 
     assertThat(probe.ledger().received()).isEqualTo(3);
     assertThat(probe.completedIntact()).isTrue();
+  }
+
+  @Test
+  void aFrameOfSeveralChunksCountsItsWaitOnceAndItsOtherChunksAsArrivingWithIt() {
+    chunk(1, "a", 520);
+    probe.receive(
+        "{\"type\":\"chunk\",\"messageId\":\"m\",\"fromSeq\":2,\"seq\":4,\"delta\":\"bcd\"}",
+        600 * MS);
+
+    assertThat(tally.chunkGap.count()).isEqualTo(3);
+    assertThat(tally.chunkGap.percentileMillis(100)).isCloseTo(80.0, within(0.5));
+    assertThat(tally.chunkGap.percentileMillis(50)).isCloseTo(0.0, within(0.5));
   }
 
   @Test

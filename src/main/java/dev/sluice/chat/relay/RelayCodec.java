@@ -6,8 +6,10 @@ import dev.sluice.chat.events.AnswerEnded;
 import dev.sluice.chat.events.AnswerStatus;
 import dev.sluice.chat.events.CancelRequested;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
 
 /**
  * The relay's events as JSON for the cluster bus, field by field with JSON-P: a chunk is the most
@@ -15,6 +17,9 @@ import jakarta.json.JsonObjectBuilder;
  * event names its type ({@code t}); the receiver rebuilds the same record.
  */
 final class RelayCodec {
+
+  // Looked up once: Json.createObjectBuilder() searches for the JSON-P provider on every call.
+  private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
 
   private RelayCodec() {}
 
@@ -57,7 +62,8 @@ final class RelayCodec {
       return b.build();
     }
     if (event instanceof CancelRequested c) {
-      return Json.createObjectBuilder()
+      return BUILDERS
+          .createObjectBuilder()
           .add("t", "cancel")
           .add("messageId", c.messageId())
           .add("claimed", c.claimed())
@@ -106,7 +112,8 @@ final class RelayCodec {
   }
 
   private static JsonObjectBuilder answer(String type, String chatId, String messageId) {
-    return Json.createObjectBuilder()
+    return BUILDERS
+        .createObjectBuilder()
         .add("t", type)
         .add("chatId", chatId)
         .add("messageId", messageId);

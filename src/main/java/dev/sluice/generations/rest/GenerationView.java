@@ -4,12 +4,14 @@ import dev.sluice.generations.Generation;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A generation as the console shows it. In a list the detail fields ({@code attemptList} to {@code
@@ -46,6 +48,9 @@ public record GenerationView(
     String answer) {
 
   /** The list's fields only. */
+  // Looked up once: Json.createReader searches for the JSON-P provider on every call.
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
   static GenerationView summary(Generation g) {
     return of(g, null, null, null);
   }
@@ -97,7 +102,7 @@ public record GenerationView(
     if (json == null || json.isBlank()) {
       return JsonArray.EMPTY_JSON_ARRAY;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = READERS.createReader(new StringReader(json))) {
       return reader.readArray();
     }
   }

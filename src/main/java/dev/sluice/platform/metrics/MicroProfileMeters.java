@@ -3,12 +3,17 @@ package dev.sluice.platform.metrics;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Meters on MicroProfile Metrics (Open Liberty's {@code mpMetrics}). Loaded only where that API
@@ -17,6 +22,20 @@ import org.eclipse.microprofile.metrics.Tag;
 final class MicroProfileMeters implements Meters {
 
   private final MetricRegistry registry;
+
+  /**
+   * Counters and timers by name and labels, once looked up: the registry's lookup builds a metric
+   * id and takes a lock to add the application's tag on every call, several times per question.
+   */
+  private final Map<MeterKey, Counter> counters = new ConcurrentHashMap<>();
+
+  private final Map<MeterKey, Timer> timers = new ConcurrentHashMap<>();
+
+  private record MeterKey(String name, List<Label> labels) {
+    MeterKey(String name, Label... labels) {
+      this(name, List.of(labels));
+    }
+  }
 
   private MicroProfileMeters(MetricRegistry registry) {
     this.registry = registry;
@@ -36,12 +55,16 @@ final class MicroProfileMeters implements Meters {
 
   @Override
   public void count(String name, long amount, Label... labels) {
-    registry.counter(name, tags(labels)).inc(amount);
+    counters
+        .computeIfAbsent(new MeterKey(name, labels), k -> registry.counter(name, tags(labels)))
+        .inc(amount);
   }
 
   @Override
   public void time(String name, Duration duration, Label... labels) {
-    registry.timer(name, tags(labels)).update(duration);
+    timers
+        .computeIfAbsent(new MeterKey(name, labels), k -> registry.timer(name, tags(labels)))
+        .update(duration);
   }
 
   @Override
