@@ -85,11 +85,20 @@ final class SocketClient extends Endpoint {
     assertEquals("unknown", reply.getString("status"));
   }
 
-  /** The seq of every chunk frame up to the one numbered {@code last}; other frames are skipped. */
+  /**
+   * Every chunk number the chunk frames carry, up to {@code last}; other frames are skipped. A
+   * frame of several chunks ({@code fromSeq} to {@code seq}: a replay, or chunks that queued behind
+   * a send) counts each of them.
+   */
   List<Long> chunkSeqsUntil(long last) throws Exception {
     List<Long> seqs = new ArrayList<>();
     while (seqs.isEmpty() || seqs.get(seqs.size() - 1) < last) {
-      seqs.add(next("chunk").getJsonNumber("seq").longValue());
+      JsonObject chunk = next("chunk");
+      long seq = chunk.getJsonNumber("seq").longValue();
+      long from = chunk.containsKey("fromSeq") ? chunk.getJsonNumber("fromSeq").longValue() : seq;
+      for (long s = from; s <= seq; s++) {
+        seqs.add(s);
+      }
     }
     return seqs;
   }
