@@ -51,6 +51,10 @@ public class ChatJobStore {
                     + " ORDER BY m.seq",
                 Object[].class)
             .setParameter("id", messageId)
+            // Only read: the entities need no copies kept to find changes at commit (EclipseLink,
+            // Hibernate; a provider ignores a hint it does not know).
+            .setHint("eclipselink.read-only", "true")
+            .setHint("org.hibernate.readOnly", true)
             .getResultList();
     if (rows.isEmpty()) {
       return Optional.empty();

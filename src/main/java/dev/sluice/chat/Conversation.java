@@ -25,6 +25,37 @@ public final class Conversation {
 
   public static List<ChatMessage> fit(
       String systemPrompt, List<ChatMessage> history, int budgetTokens, TokenCounter counter) {
+    if (mostTokens(systemPrompt, history) <= budgetTokens) {
+      // All of it fits however it is counted: the tokenizer is for histories near the window (the
+      // admission gate counts the prompt once more anyway).
+      List<ChatMessage> all = new ArrayList<>(history.size() + 1);
+      if (systemPrompt != null && !systemPrompt.isBlank()) {
+        all.add(ChatMessage.system(systemPrompt));
+      }
+      all.addAll(history);
+      return all;
+    }
+    return fitCounted(systemPrompt, history, budgetTokens, counter);
+  }
+
+  /**
+   * An upper bound of the prompt's tokens without tokenizing: a token of a byte-level BPE encoding
+   * is at least one byte of UTF-8, and a Java char at most three bytes.
+   */
+  static long mostTokens(String systemPrompt, List<ChatMessage> history) {
+    long most = PRIMING;
+    if (systemPrompt != null && !systemPrompt.isBlank()) {
+      most += PER_MESSAGE + 3L * systemPrompt.length();
+    }
+    for (ChatMessage message : history) {
+      most += PER_MESSAGE + 3L * message.text().length();
+    }
+    return most;
+  }
+
+  /** {@link #fit} with every message counted by the tokenizer. */
+  static List<ChatMessage> fitCounted(
+      String systemPrompt, List<ChatMessage> history, int budgetTokens, TokenCounter counter) {
     List<ChatMessage> result = new ArrayList<>();
     int used = PRIMING;
     if (systemPrompt != null && !systemPrompt.isBlank()) {

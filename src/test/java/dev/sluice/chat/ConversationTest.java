@@ -21,6 +21,20 @@ class ConversationTest {
           ChatMessage.user("third question"));
 
   @Test
+  void theBoundWithoutTokenizingNeverChangesTheResult() {
+    for (int budget = 1; budget <= Conversation.mostTokens("Be brief.", history) + 10; budget++) {
+      assertThat(Conversation.fit("Be brief.", history, budget, counter))
+          .as("budget %d", budget)
+          .isEqualTo(Conversation.fitCounted("Be brief.", history, budget, counter));
+    }
+    assertThat(Conversation.mostTokens("Be brief.", history))
+        .isGreaterThanOrEqualTo(
+            Conversation.PRIMING
+                + cost("Be brief.")
+                + history.stream().mapToInt(m -> cost(m.text())).sum());
+  }
+
+  @Test
   void everythingFitsInALargeWindow() {
     List<ChatMessage> prompt = Conversation.fit("Be brief.", history, 10_000, counter);
 
