@@ -1,25 +1,21 @@
 package dev.sluice.admission;
 
-import jakarta.json.Json;
+import dev.sluice.platform.json.JsonFactories;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
-import java.util.Map;
 
 /** The tries of an answer as the JSON array stored in {@code chat_message.attempts}. */
 public final class AttemptsJson {
 
-  // Json.createArrayBuilder() would look the JSON-P provider up again on every call.
-  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
-
   private AttemptsJson() {}
 
   public static String of(List<Attempt> attempts) {
-    JsonArrayBuilder array = JSON.createArrayBuilder();
+    JsonArrayBuilder array = JsonFactories.BUILDERS.createArrayBuilder();
     for (Attempt attempt : attempts) {
       JsonObjectBuilder item =
-          JSON.createObjectBuilder()
+          JsonFactories.BUILDERS
+              .createObjectBuilder()
               .add("model", String.valueOf(attempt.model()))
               .add("provider", String.valueOf(attempt.provider()))
               .add("lane", String.valueOf(attempt.lane()))

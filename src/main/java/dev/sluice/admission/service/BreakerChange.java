@@ -1,18 +1,13 @@
 package dev.sluice.admission.service;
 
-import jakarta.json.Json;
-import jakarta.json.JsonBuilderFactory;
+import dev.sluice.platform.json.JsonFactories;
 import jakarta.json.JsonObject;
-import java.util.Map;
 
 /**
  * What happened to a provider's breaker on the node that tells the cluster ({@link
  * SharedBreakers}), as it travels on the bus.
  */
 record BreakerChange(String provider, Change change) {
-
-  // Looked up once: Json.createObjectBuilder() searches for the JSON-P provider on every call.
-  private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
 
   /** A trip by failures, or an operator's steering. */
   enum Change {
@@ -23,7 +18,7 @@ record BreakerChange(String provider, Change change) {
   }
 
   JsonObject toJson() {
-    return BUILDERS
+    return JsonFactories.BUILDERS
         .createObjectBuilder()
         .add("provider", provider)
         .add("change", change.name())

@@ -5,11 +5,9 @@ import dev.sluice.chat.events.AnswerCompleted;
 import dev.sluice.chat.events.AnswerEnded;
 import dev.sluice.chat.events.AnswerStatus;
 import dev.sluice.chat.events.CancelRequested;
-import jakarta.json.Json;
-import jakarta.json.JsonBuilderFactory;
+import dev.sluice.platform.json.JsonFactories;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.util.Map;
 
 /**
  * The relay's events as JSON for the cluster bus, field by field with JSON-P: a chunk is the most
@@ -17,9 +15,6 @@ import java.util.Map;
  * event names its type ({@code t}); the receiver rebuilds the same record.
  */
 final class RelayCodec {
-
-  // Looked up once: Json.createObjectBuilder() searches for the JSON-P provider on every call.
-  private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
 
   private RelayCodec() {}
 
@@ -62,7 +57,7 @@ final class RelayCodec {
       return b.build();
     }
     if (event instanceof CancelRequested c) {
-      return BUILDERS
+      return JsonFactories.BUILDERS
           .createObjectBuilder()
           .add("t", "cancel")
           .add("messageId", c.messageId())
@@ -112,7 +107,7 @@ final class RelayCodec {
   }
 
   private static JsonObjectBuilder answer(String type, String chatId, String messageId) {
-    return BUILDERS
+    return JsonFactories.BUILDERS
         .createObjectBuilder()
         .add("t", type)
         .add("chatId", chatId)

@@ -1,13 +1,12 @@
 package dev.sluice.chat.socket;
 
+import dev.sluice.platform.json.JsonFactories;
 import dev.sluice.platform.security.SocketHandshake;
 import dev.sluice.platform.socket.SocketLimits;
 import dev.sluice.platform.socket.Sockets;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Endpoint;
@@ -16,7 +15,6 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -33,9 +31,6 @@ import java.util.logging.Logger;
  * and gathers a fragmented one without bound.)
  */
 public class ChatSocket extends Endpoint {
-
-  // Looked up once: Json.createReader searches for the JSON-P provider on every call.
-  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
   static final String PATH = "/ws/chats/{chatId}";
 
@@ -123,7 +118,7 @@ public class ChatSocket extends Endpoint {
 
   private void handle(Session session, String chatId, Subscriber subscriber, String text) {
     try {
-      JsonObject request = READERS.createReader(new StringReader(text)).readObject();
+      JsonObject request = JsonFactories.READERS.createReader(new StringReader(text)).readObject();
       if ("resume".equals(request.getString("type", "")) && request.containsKey("messageId")) {
         if (request.getString("messageId").indexOf('\0') >= 0) {
           // No id holds a NUL, and PostgreSQL would fail to look one up.

@@ -5,18 +5,14 @@ import dev.sluice.chat.events.AnswerChunk;
 import dev.sluice.chat.events.AnswerCompleted;
 import dev.sluice.chat.events.AnswerEnded;
 import dev.sluice.chat.events.AnswerStatus;
-import jakarta.json.Json;
-import jakarta.json.JsonBuilderFactory;
+import dev.sluice.platform.json.JsonFactories;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The JSON text of every frame the chat socket sends. */
 final class Frames {
-
-  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
   private Frames() {}
 
@@ -128,7 +124,7 @@ final class Frames {
   }
 
   private static JsonObjectBuilder type(String type) {
-    return JSON.createObjectBuilder().add("type", type);
+    return JsonFactories.BUILDERS.createObjectBuilder().add("type", type);
   }
 
   private static void addOrNull(JsonObjectBuilder frame, String name, Object value) {

@@ -1,9 +1,9 @@
 package dev.sluice.documents.analysis;
 
+import dev.sluice.platform.json.JsonFactories;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class JsonAnswers {
 
-  private static final JsonProvider JSON = JsonProvider.provider();
   private static final Pattern FENCED =
       Pattern.compile("```[a-zA-Z]*\\s*\\R(.*?)\\R?\\s*```", Pattern.DOTALL);
 
@@ -56,7 +55,7 @@ final class JsonAnswers {
     if (text.isEmpty()) {
       return new Found(null, "the answer was empty");
     }
-    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+    try (JsonReader reader = JsonFactories.PROVIDER.createReader(new StringReader(text))) {
       return new Found(reader.readValue(), null);
     } catch (JsonException | NumberFormatException | UnsupportedOperationException e) {
       // Parsson reads numbers beyond BigDecimal's exponent range (1e99999999999) or its length

@@ -1,17 +1,15 @@
 package dev.sluice.generations.rest;
 
 import dev.sluice.generations.Generation;
-import jakarta.json.Json;
+import dev.sluice.platform.json.JsonFactories;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A generation as the console shows it. In a list the detail fields ({@code attemptList} to {@code
@@ -48,9 +46,6 @@ public record GenerationView(
     String answer) {
 
   /** The list's fields only. */
-  // Looked up once: Json.createReader searches for the JSON-P provider on every call.
-  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
-
   static GenerationView summary(Generation g) {
     return of(g, null, null, null);
   }
@@ -102,7 +97,7 @@ public record GenerationView(
     if (json == null || json.isBlank()) {
       return JsonArray.EMPTY_JSON_ARRAY;
     }
-    try (JsonReader reader = READERS.createReader(new StringReader(json))) {
+    try (JsonReader reader = JsonFactories.READERS.createReader(new StringReader(json))) {
       return reader.readArray();
     }
   }

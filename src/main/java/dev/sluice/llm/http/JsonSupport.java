@@ -1,5 +1,6 @@
 package dev.sluice.llm.http;
 
+import dev.sluice.platform.json.JsonFactories;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -9,7 +10,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -20,17 +20,16 @@ import java.math.BigDecimal;
  */
 public final class JsonSupport {
 
-  private static final JsonProvider PROVIDER = JsonProvider.provider();
   private static final BigDecimal LONGEST = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private JsonSupport() {}
 
   public static JsonObjectBuilder object() {
-    return PROVIDER.createObjectBuilder();
+    return JsonFactories.PROVIDER.createObjectBuilder();
   }
 
   public static JsonArrayBuilder array() {
-    return PROVIDER.createArrayBuilder();
+    return JsonFactories.PROVIDER.createArrayBuilder();
   }
 
   /**
@@ -39,14 +38,14 @@ public final class JsonSupport {
    * @throws jakarta.json.JsonException or {@link ClassCastException} when the text is not one
    */
   public static JsonObject parseObject(String text) {
-    try (JsonReader reader = PROVIDER.createReader(new StringReader(text))) {
+    try (JsonReader reader = JsonFactories.PROVIDER.createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }
 
   public static String write(JsonObject value) {
     StringWriter out = new StringWriter();
-    try (JsonWriter writer = PROVIDER.createWriter(out)) {
+    try (JsonWriter writer = JsonFactories.PROVIDER.createWriter(out)) {
       writer.writeObject(value);
     }
     return out.toString();

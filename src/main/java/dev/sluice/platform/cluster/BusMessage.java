@@ -1,15 +1,12 @@
 package dev.sluice.platform.cluster;
 
-import jakarta.json.Json;
+import dev.sluice.platform.json.JsonFactories;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One message on the {@code ClusterEvents} topic: the events one node published while its previous
@@ -23,16 +20,16 @@ import java.util.Map;
  */
 public record BusMessage(String origin, long sequence, List<ClusterEvent> events) {
 
-  // Looked up once: Json.createObjectBuilder() and createReader search for the provider each time.
-  private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
-  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
-
   String toJson() {
-    JsonArrayBuilder list = BUILDERS.createArrayBuilder();
+    JsonArrayBuilder list = JsonFactories.BUILDERS.createArrayBuilder();
     for (ClusterEvent event : events) {
-      list.add(BUILDERS.createObjectBuilder().add("kind", event.kind()).add("body", event.body()));
+      list.add(
+          JsonFactories.BUILDERS
+              .createObjectBuilder()
+              .add("kind", event.kind())
+              .add("body", event.body()));
     }
-    return BUILDERS
+    return JsonFactories.BUILDERS
         .createObjectBuilder()
         .add("origin", origin)
         .add("sequence", sequence)
@@ -43,7 +40,7 @@ public record BusMessage(String origin, long sequence, List<ClusterEvent> events
 
   static BusMessage fromJson(String json) {
     JsonObject message;
-    try (var reader = READERS.createReader(new StringReader(json))) {
+    try (var reader = JsonFactories.READERS.createReader(new StringReader(json))) {
       message = reader.readObject();
     }
     JsonArray list = message.getJsonArray("events");

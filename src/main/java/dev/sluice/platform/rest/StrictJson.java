@@ -1,14 +1,12 @@
 package dev.sluice.platform.rest;
 
+import dev.sluice.platform.json.JsonFactories;
 import dev.sluice.platform.problem.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.PushbackReader;
@@ -16,7 +14,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -31,9 +28,6 @@ public final class StrictJson {
   /** Deeper than any request body of this API; a bound keeps a hostile body off the stack. */
   static final int MAX_DEPTH = 32;
 
-  // Looked up once: Json.createParser would search for the JSON-P provider on every call.
-  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
-  private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
   private static final int SHOWN_KEY = 64;
 
   private StrictJson() {}
@@ -57,7 +51,7 @@ public final class StrictJson {
     if (!skipWhitespace(in)) {
       return null;
     }
-    try (JsonParser parser = PARSERS.createParser(in)) {
+    try (JsonParser parser = JsonFactories.PARSERS.createParser(in)) {
       JsonValue value = new Tree(parser, root).value(parser.next(), root, 0);
       requireEnd(parser, root);
       return value;
@@ -124,7 +118,7 @@ public final class StrictJson {
 
     private JsonValue object(String path, int depth) {
       requireDepth(depth);
-      JsonObjectBuilder object = BUILDERS.createObjectBuilder();
+      JsonObjectBuilder object = JsonFactories.BUILDERS.createObjectBuilder();
       Set<String> seen = new HashSet<>();
       for (var event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
         String name = parser.getString();
@@ -139,7 +133,7 @@ public final class StrictJson {
 
     private JsonValue array(String path, int depth) {
       requireDepth(depth);
-      JsonArrayBuilder array = BUILDERS.createArrayBuilder();
+      JsonArrayBuilder array = JsonFactories.BUILDERS.createArrayBuilder();
       int index = 0;
       for (var event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
         array.add(value(event, path + "[" + index++ + "]", depth));
