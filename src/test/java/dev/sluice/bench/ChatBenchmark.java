@@ -302,8 +302,25 @@ public final class ChatBenchmark {
         ChatReport.cpu(r.simulatorMillisPerRequest()));
   }
 
+  /**
+   * Between measured rounds: a short pause, then until the machine is quiet, so no round runs in
+   * the wake of the one before (see {@link QuietMachine}).
+   */
   private static void pause() throws InterruptedException {
     Thread.sleep(PAUSE.toMillis());
+    QuietMachine.await()
+        .filter(w -> w.took().toSeconds() >= 2 || !w.quiet())
+        .ifPresent(
+            w ->
+                log(
+                    String.format(
+                        "waited %d s for the machine to quiet down%s",
+                        w.took().toSeconds(),
+                        w.quiet()
+                            ? ""
+                            : String.format(
+                                " (still %.0f %% busy; measuring anyway)",
+                                100 * w.lastBusyShare()))));
   }
 
   private static ThreadFactory daemon(String name) {
