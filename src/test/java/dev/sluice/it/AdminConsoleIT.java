@@ -72,7 +72,7 @@ class AdminConsoleIT {
       browser.screenshot("admin-" + name);
     }
 
-    driver.get(base.toString());
+    browser.open(base.toString());
     browser.await(20, d -> d.findElement(By.id("admin-console")).isDisplayed());
 
     Http asDemo = new Http(base).as(Credentials.demo());
@@ -87,7 +87,7 @@ class AdminConsoleIT {
   void aRunningBatchsBarAdvancesOnTheBatchesPageAndItsStopButtonStopsIt() throws Exception {
     String id = slowBatch(40);
     WebDriver page = signedInAsAdmin();
-    page.get(base + "admin/#/batches");
+    browser.open(base + "admin/#/batches");
     awaitLoaded("batches");
     page.findElement(By.name("owner")).sendKeys(Credentials.demo().user(), Keys.ENTER);
 
@@ -154,7 +154,7 @@ class AdminConsoleIT {
   @Test
   void aRefusedLaneBudgetIsShownNextToItsField() throws Exception {
     WebDriver page = signedInAsAdmin();
-    page.get(base + "admin/#/providers");
+    browser.open(base + "admin/#/providers");
     awaitLoaded("providers");
     String form = "form[data-lane='" + SLOW_LANE + "']";
     WebElement details =

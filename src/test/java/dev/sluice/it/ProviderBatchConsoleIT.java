@@ -68,7 +68,7 @@ class ProviderBatchConsoleIT {
   void aWaitingProviderBatchShowsItsProviderBatchAndItsStopButtonCancelsIt() throws Exception {
     String id = providerBatch(3);
     WebDriver page = browser.signIn(base + "admin/", Credentials.admin());
-    page.get(base + "admin/#/batches/" + id);
+    browser.open(base + "admin/#/batches/" + id);
 
     browser.await(
         60, d -> "waiting".equals(d.findElement(By.id("page")).getAttribute("data-status")));
