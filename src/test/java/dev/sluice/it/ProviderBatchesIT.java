@@ -140,13 +140,8 @@ class ProviderBatchesIT {
     assertThat(metrics)
         .contains("sluice_provider_batch_requests")
         .containsPattern("sluice_provider_batch_saved_microusd_total(\\{[^}]*\\})? [1-9]");
-    if (!Server.current().isWildFly()) {
-      // WildFly publishes every Sluice gauge as NaN (a known gap, see docs/operations.md).
-      assertThat(metrics)
-          .containsPattern("sluice_provider_batches\\{[^}]*status=\"completed\"[^}]*\\} [1-9]");
-    } else {
-      assertThat(metrics).containsPattern("sluice_provider_batches\\{[^}]*status=\"completed\"");
-    }
+    assertThat(metrics)
+        .containsPattern("sluice_provider_batches\\{[^}]*status=\"completed\"[^}]*\\} [1-9]");
   }
 
   @Test

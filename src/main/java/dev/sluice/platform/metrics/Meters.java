@@ -24,4 +24,11 @@ public interface Meters {
 
   /** Forgets a gauge, for one that would otherwise outlive what it measures. */
   void removeGauge(String name, Label... labels);
+
+  /**
+   * The application is stopping: forgets every gauge it registered where the server's registry
+   * outlives the deployment (WildFly's), so a redeployment registers its own instead of finding the
+   * old one, which reads the stopped deployment's values (or NaN) for as long as the server runs.
+   */
+  default void close() {}
 }

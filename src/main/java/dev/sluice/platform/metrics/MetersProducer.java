@@ -1,6 +1,7 @@
 package dev.sluice.platform.metrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -45,6 +46,11 @@ public class MetersProducer {
         "neither MicroProfile Metrics nor Micrometer is available: Sluice's metrics are not"
             + " published (enable mpMetrics on Liberty, the micrometer subsystem on WildFly)");
     return new NoMeters();
+  }
+
+  /** At the application's end: see {@link Meters#close()}. */
+  void close(@Disposes Meters meters) {
+    meters.close();
   }
 
   private static boolean present(String className) {

@@ -20,8 +20,13 @@ final class MicrometerMeters implements Meters {
 
   private final MeterRegistry registry;
 
-  /** The gauges' values, held strongly: the registry holds them weakly. */
-  private final Map<String, Supplier<? extends Number>> gauges = new ConcurrentHashMap<>();
+  /**
+   * The gauges this deployment registered, with their values held strongly: the registry holds them
+   * weakly.
+   */
+  private final Map<String, Registered> gauges = new ConcurrentHashMap<>();
+
+  private record Registered(String name, Iterable<Tag> tags, Supplier<? extends Number> value) {}
 
   MicrometerMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -54,15 +59,31 @@ final class MicrometerMeters implements Meters {
   @Override
   public void gauge(
       String name, String description, Supplier<? extends Number> value, Label... labels) {
-    if (gauges.putIfAbsent(key(name, labels), value) == null) {
-      registry.gauge(name, tags(labels), value, v -> v.get().doubleValue());
+    Registered gauge = new Registered(name, tags(labels), value);
+    if (gauges.putIfAbsent(key(name, labels), gauge) == null) {
+      registry.gauge(name, gauge.tags(), value, v -> v.get().doubleValue());
     }
   }
 
   @Override
   public void removeGauge(String name, Label... labels) {
     gauges.remove(key(name, labels));
-    Gauge gauge = registry.find(name).tags(tags(labels)).gauge();
+    unregister(name, tags(labels));
+  }
+
+  /**
+   * WildFly's registry belongs to the server, not the deployment: on undeploy it keeps the gauges,
+   * and on the next deployment of the same name {@code gauge(...)} finds the old one and keeps it
+   * (seen as every Sluice gauge reading NaN after a redeploy, once the old values were collected).
+   */
+  @Override
+  public void close() {
+    gauges.values().forEach(g -> unregister(g.name(), g.tags()));
+    gauges.clear();
+  }
+
+  private void unregister(String name, Iterable<Tag> tags) {
+    Gauge gauge = registry.find(name).tags(tags).gauge();
     if (gauge != null) {
       registry.remove(gauge);
     }

@@ -71,4 +71,21 @@ class MicrometerMetersTest {
 
     assertThat(registry.get("sluice.llm.streams.open").gauge().value()).isEqualTo(7.0);
   }
+
+  @Test
+  void aRedeploymentsGaugesReplaceTheStoppedOnesInTheServersRegistry() {
+    meters.gauge("sluice.chat.jobs.running", "running", () -> 1);
+    meters.gauge("sluice.provider.batches", "batches", () -> 4, Label.of("status", "completed"));
+    meters.count("sluice.chat.jobs", 1, Label.of("outcome", "completed"));
+
+    meters.close();
+    Meters redeployed = new MicrometerMeters(registry);
+    redeployed.gauge("sluice.chat.jobs.running", "running", () -> 2);
+
+    assertThat(registry.get("sluice.chat.jobs.running").gauge().value()).isEqualTo(2.0);
+    assertThat(registry.find("sluice.provider.batches").gauges()).isEmpty();
+    assertThat(registry.get("sluice.chat.jobs").counter().count())
+        .as("counters go on counting")
+        .isEqualTo(1.0);
+  }
 }
