@@ -1,9 +1,11 @@
 package dev.sluice.platform.database;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -33,7 +35,16 @@ public class SchemaMigration {
   @Resource(lookup = "java:comp/env/jdbc/sluice")
   DataSource dataSource;
 
-  void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
+  /**
+   * First of the start-up observers: the others read the tables (orphaned batches, answers left
+   * streaming) or start work that does, and unordered observers had WildFly run the batch takeover
+   * against a fresh database before its tables existed.
+   */
+  void migrate(
+      @Observes
+          @Priority(Interceptor.Priority.PLATFORM_BEFORE)
+          @Initialized(ApplicationScoped.class)
+          Object started) {
     try {
       MigrateResult result = migrate(dataSource);
       String version =
