@@ -54,8 +54,13 @@ public class BatchWatchers {
     audiences.unwatch(batchId, watcher);
   }
 
+  /**
+   * After the chunk's commit, on the scheduler: reading the batch for the frame is a transaction of
+   * its own, and WildFly's, begun in the committed transaction's completion on the batch thread,
+   * failed with "Connection is not associated with a managed connection" and failed the chunk.
+   */
   void onProgress(@Observes(during = TransactionPhase.AFTER_SUCCESS) BatchProgressed event) {
-    audiences.progressed(event.batchId());
+    scheduler.execute(() -> audiences.progressed(event.batchId()));
   }
 
   void onFinished(@Observes BatchFinished event) {
