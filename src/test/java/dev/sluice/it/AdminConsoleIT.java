@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -85,15 +86,17 @@ class AdminConsoleIT {
 
   @Test
   void aRunningBatchsBarAdvancesOnTheBatchesPageAndItsStopButtonStopsIt() throws Exception {
-    String id = slowBatch(40);
     WebDriver page = signedInAsAdmin();
     browser.open(base + "admin/#/batches");
     awaitLoaded("batches");
     page.findElement(By.name("owner")).sendKeys(Credentials.demo().user(), Keys.ENTER);
+    // Submitted once the page is up, so a slow browser cannot let the batch end unseen.
+    String id = slowBatch(40);
 
     By bar = By.cssSelector("#batches tr[data-key='" + id + "'] progress");
-    double first = browser.await(60, d -> positive(progressOf(d, bar)));
-    browser.await(60, d -> progressOf(d, bar) > first);
+    Supplier<String> state = () -> "the page's bar " + progressOf(page, bar) + ", " + batch(id);
+    double first = browser.await(60, d -> positive(progressOf(d, bar)), state);
+    browser.await(60, d -> progressOf(d, bar) > first, state);
     browser.screenshot("admin-batches");
 
     page.findElement(By.cssSelector("#batches tr[data-key='" + id + "'] a")).click();
@@ -225,7 +228,7 @@ class AdminConsoleIT {
       String body =
           Json.createObjectBuilder()
               .add("title", "Console batch doc " + i + " " + UUID.randomUUID())
-              .add("text", "Slow text [sim:first-token=500] number " + i + ".")
+              .add("text", "Slow text [sim:first-token=800] number " + i + ".")
               .build()
               .toString();
       HttpResponse<String> created = demo().postJson("/api/documents", body);

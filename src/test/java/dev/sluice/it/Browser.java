@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -105,6 +106,19 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
   /** Waits up to {@code seconds} for {@code condition} to hold (be non-null and not false). */
   <T> T await(int seconds, Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition::apply);
+  }
+
+  /**
+   * As {@link #await(int, Function)}, and when it times out the failure also says what {@code
+   * state} reads then (the server's view, say), so a run that fails on CI tells why.
+   */
+  <T> T await(int seconds, Function<WebDriver, T> condition, Supplier<String> state) {
+    try {
+      return await(seconds, condition);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          e.getMessage().lines().findFirst().orElse("") + "; then: " + state.get(), e);
+    }
   }
 
   /**

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The browser's way in: the sign-in page's form opens a session; the session cookie signs in page
  * requests, API calls and sign-out; other sites can neither post the form nor change anything with
- * the cookie; an anonymous page visit is sent to sign in, an anonymous API call challenged.
+ * the cookie; an anonymous page visit is sent to sign in, an anonymous API call challenged, but
+ * never a browser's own fetch with Basic; signed-in pages are not reused from a browser's cache.
  */
 @Tag("black-box")
 @ExtendWith(ArquillianExtension.class)
@@ -56,6 +57,31 @@ class SessionSignInIT {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Session");
+  }
+
+  @Test
+  void aBrowsersScriptWhoseSessionEndedIsNotChallengedWithBasic() {
+    // A page kept from before sign-out asks for its script: a Basic challenge would open the
+    // browser's password dialog (and stall a headless browser's page load).
+    HttpResponse<String> response =
+        http()
+            .send(
+                HttpRequest.newBuilder(http().resolve("/admin/console.js"))
+                    .header("Accept", "*/*")
+                    .header("Sec-Fetch-Mode", "no-cors"));
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Session");
+  }
+
+  @Test
+  void signedInPagesAreNotReusedWithoutAskingTheServer() {
+    Http demo = http().as(Credentials.demo());
+    HttpResponse<String> page =
+        demo.send(HttpRequest.newBuilder(demo.resolve("/chat/")).header("Accept", "text/html"));
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Cache-Control").orElse("")).contains("no-cache");
   }
 
   @Test

@@ -110,7 +110,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             request.getMethod(),
             request.getHeader("Accept"),
             request.getHeader(Challenge.CLIENT_HEADER),
-            request.getHeader("Upgrade"));
+            request.getHeader("Upgrade"),
+            request.getHeader(Challenge.FETCH_MODE_HEADER));
     switch (challenge) {
       case SIGN_IN_PAGE -> {
         return context.redirect(

@@ -50,13 +50,29 @@ class SignInRulesTest {
 
   @Test
   void browsersOpeningPagesAreSentToTheSignInPage() {
-    assertThat(Challenge.of("GET", "text/html,application/xhtml+xml", null, null))
+    assertThat(Challenge.of("GET", "text/html,application/xhtml+xml", null, null, null))
         .isEqualTo(Challenge.SIGN_IN_PAGE);
-    assertThat(Challenge.of("GET", "text/html", null, "websocket")).isEqualTo(Challenge.BASIC);
-    assertThat(Challenge.of("POST", "text/html", null, null)).isEqualTo(Challenge.BASIC);
-    assertThat(Challenge.of("GET", "application/json", null, null)).isEqualTo(Challenge.BASIC);
-    assertThat(Challenge.of("GET", null, null, null)).isEqualTo(Challenge.BASIC);
-    assertThat(Challenge.of("GET", "application/json", "page", null))
+    assertThat(Challenge.of("GET", "text/html", null, null, "navigate"))
+        .isEqualTo(Challenge.SIGN_IN_PAGE);
+    assertThat(Challenge.of("GET", "text/html", null, "websocket", null))
+        .isEqualTo(Challenge.BASIC);
+    assertThat(Challenge.of("POST", "text/html", null, null, null)).isEqualTo(Challenge.BASIC);
+    assertThat(Challenge.of("GET", "application/json", null, null, null))
+        .isEqualTo(Challenge.BASIC);
+    assertThat(Challenge.of("GET", null, null, null, null)).isEqualTo(Challenge.BASIC);
+    assertThat(Challenge.of("GET", "application/json", "page", null, null))
+        .isEqualTo(Challenge.SESSION_ENDED);
+  }
+
+  @Test
+  void nothingABrowserFetchesBesidesAPageIsChallengedWithBasic() {
+    // A page's script or style (a cached page's, after its session ended), a form's POST, a socket.
+    assertThat(Challenge.of("GET", "*/*", null, null, "no-cors"))
+        .isEqualTo(Challenge.SESSION_ENDED);
+    assertThat(Challenge.of("GET", "*/*", null, null, "cors")).isEqualTo(Challenge.SESSION_ENDED);
+    assertThat(Challenge.of("POST", "text/html", null, null, "navigate"))
+        .isEqualTo(Challenge.SESSION_ENDED);
+    assertThat(Challenge.of("GET", null, null, "websocket", "websocket"))
         .isEqualTo(Challenge.SESSION_ENDED);
   }
 

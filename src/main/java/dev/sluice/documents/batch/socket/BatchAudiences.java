@@ -70,6 +70,11 @@ final class BatchAudiences {
         });
   }
 
+  /** Whether anyone watches the batch now (a chunk's commit needs no hand-over otherwise). */
+  boolean watched(String batchId) {
+    return audiences.containsKey(batchId);
+  }
+
   /** A chunk committed: push now, or once the interval since the last push ends. */
   void progressed(String batchId) {
     Audience audience = audiences.get(batchId);

@@ -60,7 +60,9 @@ public class BatchWatchers {
    * failed with "Connection is not associated with a managed connection" and failed the chunk.
    */
   void onProgress(@Observes(during = TransactionPhase.AFTER_SUCCESS) BatchProgressed event) {
-    scheduler.execute(() -> audiences.progressed(event.batchId()));
+    if (audiences.watched(event.batchId())) {
+      scheduler.execute(() -> audiences.progressed(event.batchId()));
+    }
   }
 
   void onFinished(@Observes BatchFinished event) {

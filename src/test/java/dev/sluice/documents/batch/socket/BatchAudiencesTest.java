@@ -79,9 +79,11 @@ class BatchAudiencesTest {
 
     audiences.unwatch("b", one);
     assertThat(audiences.held()).isOne();
+    assertThat(audiences.watched("b")).isTrue();
     audiences.unwatch("b", two);
 
     assertThat(audiences.held()).isZero();
+    assertThat(audiences.watched("b")).isFalse();
     assertThat(futures.get(0)).isCancelled();
   }
 
