@@ -85,6 +85,19 @@ class SessionSignInIT {
   }
 
   @Test
+  void thePagesNameAnIconTheServerServesToAnyone() {
+    // Without one every page visit asked for /favicon.ico, a 404 Liberty logged as an incident.
+    for (String page : new String[] {"/", "/signin.html"}) {
+      HttpResponse<String> response = http().get(page);
+      assertThat(response.statusCode()).as(page).isEqualTo(200);
+      assertThat(response.body()).as(page).contains("rel=\"icon\" href=\"/assets/favicon.svg\"");
+    }
+    HttpResponse<String> icon = http().get("/assets/favicon.svg");
+    assertThat(icon.statusCode()).isEqualTo(200);
+    assertThat(icon.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+  }
+
+  @Test
   void theFormOpensASessionThatSignsInLaterCallsUntilSignOut() {
     String cookie = signIn(Credentials.demo(), "/chat/");
 
