@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -136,12 +137,20 @@ class ProviderBatchesIT {
         .isEqualByComparingTo(cost)
         .isPositive();
     assertThat(chatCalls()).as("interactive calls").isZero();
-    String metrics = Server.current().applicationMetrics(base);
+    // The provider-batch gauges are refreshed at each poll of the provider, so the batch's
+    // completion can be seen in its REST view a poll before the gauges count it.
+    Pattern completedGauge =
+        Pattern.compile("sluice_provider_batches\\{[^}]*status=\"completed\"[^}]*\\} [1-9]");
+    String metrics =
+        Poll.until(
+            Duration.ofSeconds(15),
+            () ->
+                Optional.of(Server.current().applicationMetrics(base))
+                    .filter(m -> completedGauge.matcher(m).find()),
+            () -> "sluice_provider_batches to count a completed batch");
     assertThat(metrics)
         .contains("sluice_provider_batch_requests")
         .containsPattern("sluice_provider_batch_saved_microusd_total(\\{[^}]*\\})? [1-9]");
-    assertThat(metrics)
-        .containsPattern("sluice_provider_batches\\{[^}]*status=\"completed\"[^}]*\\} [1-9]");
   }
 
   @Test

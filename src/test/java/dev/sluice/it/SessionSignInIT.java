@@ -55,8 +55,7 @@ class SessionSignInIT {
                 HttpRequest.newBuilder(http().resolve("/api/me"))
                     .header("X-Sluice-Client", "page"));
 
-    assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Session");
+    assertToldSessionEnded(response);
   }
 
   @Test
@@ -70,8 +69,7 @@ class SessionSignInIT {
                     .header("Accept", "*/*")
                     .header("Sec-Fetch-Mode", "no-cors"));
 
-    assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Session");
+    assertToldSessionEnded(response);
   }
 
   @Test
@@ -220,5 +218,11 @@ class SessionSignInIT {
 
   private Http http() {
     return new Http(base);
+  }
+
+  /** A 401 that tells a page its session ended, without a challenge a browser would answer. */
+  private static void assertToldSessionEnded(HttpResponse<String> response) {
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Session");
   }
 }
