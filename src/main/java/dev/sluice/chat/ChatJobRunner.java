@@ -32,11 +32,12 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs a chat job: reads the queued answer's conversation, hands the call to the admission gate and
- * returns. The answer is claimed (queued to streaming, its outbox row gone) only when the gate
- * admits the call, just before it is sent, so an answer still waiting in a lane when the server
- * stops stays queued and is simply asked again; however often a job is delivered, one call claims
- * it. The answer is written by an {@link AnswerWriter} as it streams.
+ * Runs a chat job: takes the queued answer's conversation (kept from the question's transaction
+ * when it was asked on this server, {@link HeldPlans}, else read), hands the call to the admission
+ * gate and returns. The answer is claimed (queued to streaming, its outbox row gone) only when the
+ * gate admits the call, just before it is sent, so an answer still waiting in a lane when the
+ * server stops stays queued and is simply asked again; however often a job is delivered, one call
+ * claims it. The answer is written by an {@link AnswerWriter} as it streams.
  */
 @ApplicationScoped
 public class ChatJobRunner implements JobKind {
@@ -49,6 +50,7 @@ public class ChatJobRunner implements JobKind {
   private static final String INTERNAL = "INTERNAL";
 
   @Inject ChatJobStore store;
+  @Inject HeldPlans held;
   @Inject AdmissionGate gate;
   @Inject ProviderRegistry providers;
   @Inject RunningAnswers running;
@@ -167,7 +169,7 @@ public class ChatJobRunner implements JobKind {
       // A second wake-up for an answer already waiting in the gate on this server.
       return;
     }
-    Optional<JobPlan> plan = store.plan(messageId);
+    Optional<JobPlan> plan = held.take(messageId).or(() -> store.plan(messageId));
     if (plan.isEmpty()) {
       if (store.forgetUnlessQueued(messageId)) {
         LOG.info("chat job " + messageId + " names no stored answer (chat deleted?): dropped");

@@ -64,22 +64,7 @@ public class ChatJobStore {
     if (!answer.id().equals(messageId) || answer.status() != MessageStatus.QUEUED) {
       return Optional.empty();
     }
-    List<ChatMessage> upToAnswer = rows.stream().map(r -> (ChatMessage) r[0]).toList();
-    List<dev.sluice.llm.ChatMessage> history =
-        PromptHistory.current(upToAnswer).stream()
-            .filter(m -> !m.id().equals(messageId))
-            .filter(ChatJobStore::belongsInPrompt)
-            .map(ChatJobStore::toPrompt)
-            .toList();
-    return Optional.of(
-        new JobPlan(
-            chat.owner(),
-            chat.id(),
-            messageId,
-            answer.modelRequested(),
-            answer.priority(),
-            chat.systemPrompt(),
-            history));
+    return Optional.of(JobPlan.of(chat, rows.stream().map(r -> (ChatMessage) r[0]).toList()));
   }
 
   /**
@@ -279,20 +264,5 @@ public class ChatJobStore {
             .setParameter("from", from)
             .executeUpdate()
         == 1;
-  }
-
-  private static boolean belongsInPrompt(ChatMessage message) {
-    return message.role() == MessageRole.USER
-        || (message.role() == MessageRole.ASSISTANT
-            && message.status() != MessageStatus.FAILED
-            && !message.content().isBlank());
-  }
-
-  private static dev.sluice.llm.ChatMessage toPrompt(ChatMessage message) {
-    return switch (message.role()) {
-      case USER -> dev.sluice.llm.ChatMessage.user(message.content());
-      case ASSISTANT -> dev.sluice.llm.ChatMessage.assistant(message.content());
-      case SYSTEM -> dev.sluice.llm.ChatMessage.system(message.content());
-    };
   }
 }

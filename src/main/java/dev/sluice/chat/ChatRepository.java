@@ -23,7 +23,7 @@ public interface ChatRepository {
 
   void addMessage(ChatMessage message);
 
-  /** The chat's messages in order. */
+  /** The chat's messages in order, read only (changes to them are not saved). */
   List<ChatMessage> messagesOf(String chatId);
 
   /** Up to {@code max} of the chat's messages after {@code afterSeq}, in order. */

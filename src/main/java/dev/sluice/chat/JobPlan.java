@@ -14,4 +14,52 @@ public record JobPlan(
     String model,
     Priority priority,
     String systemPrompt,
-    List<dev.sluice.llm.ChatMessage> history) {}
+    List<dev.sluice.llm.ChatMessage> history) {
+
+  /**
+   * The plan for the answer that ends {@code upToAnswer}, the chat's messages in seq order: the
+   * prompt carries the messages that still stand ({@link PromptHistory}), the questions and the
+   * answers that have text and did not fail.
+   */
+  static JobPlan of(Chat chat, List<ChatMessage> upToAnswer) {
+    ChatMessage answer = upToAnswer.get(upToAnswer.size() - 1);
+    List<dev.sluice.llm.ChatMessage> history =
+        PromptHistory.current(upToAnswer).stream()
+            .filter(m -> !m.id().equals(answer.id()))
+            .filter(JobPlan::belongsInPrompt)
+            .map(JobPlan::toPrompt)
+            .toList();
+    return new JobPlan(
+        chat.owner(),
+        chat.id(),
+        answer.id(),
+        answer.modelRequested(),
+        answer.priority(),
+        chat.systemPrompt(),
+        history);
+  }
+
+  /** The characters the plan holds, to bound how many plans are kept in memory. */
+  long chars() {
+    long chars = systemPrompt == null ? 0 : systemPrompt.length();
+    for (dev.sluice.llm.ChatMessage m : history) {
+      chars += m.text().length();
+    }
+    return chars;
+  }
+
+  private static boolean belongsInPrompt(ChatMessage message) {
+    return message.role() == MessageRole.USER
+        || (message.role() == MessageRole.ASSISTANT
+            && message.status() != MessageStatus.FAILED
+            && !message.content().isBlank());
+  }
+
+  private static dev.sluice.llm.ChatMessage toPrompt(ChatMessage message) {
+    return switch (message.role()) {
+      case USER -> dev.sluice.llm.ChatMessage.user(message.content());
+      case ASSISTANT -> dev.sluice.llm.ChatMessage.assistant(message.content());
+      case SYSTEM -> dev.sluice.llm.ChatMessage.system(message.content());
+    };
+  }
+}

@@ -70,6 +70,9 @@ public class JpaChatRepository implements ChatRepository {
     return em.createQuery(
             "SELECT m FROM ChatMessage m WHERE m.chatId = :chat ORDER BY m.seq", ChatMessage.class)
         .setParameter("chat", chatId)
+        // Only read: no copies kept to find changes at commit (EclipseLink, Hibernate).
+        .setHint("eclipselink.read-only", "true")
+        .setHint("org.hibernate.readOnly", true)
         .getResultList();
   }
 

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,6 +33,7 @@ public class MessageService {
   @Inject RunningAnswers running;
   @Inject ProviderRegistry providers;
   @Inject ChatJobMetrics metrics;
+  @Inject HeldPlans plans;
   @Inject Event<Object> events;
 
   @PersistenceContext(unitName = "sluice")
@@ -68,7 +70,8 @@ public class MessageService {
             maxContentChars,
             id -> providers.directory().catalog().find(id).isPresent(),
             chat.model());
-    int seq = lockedLastSeq(chat);
+    List<ChatMessage> earlier = lockedMessages(chat);
+    int seq = earlier.isEmpty() ? 0 : earlier.get(earlier.size() - 1).seq();
     Integer replacedSeq = replaces == null ? null : editableQuestion(chatId, replaces).seq();
     ChatMessage question =
         ChatMessage.of(
@@ -83,7 +86,14 @@ public class MessageService {
       question.replace(replacedSeq);
     }
     repository.addMessage(question);
-    return new PostedMessages(question, queueAnswer(chat, seq + 2, draft, null));
+    ChatMessage answer = queueAnswer(chat, seq + 2, draft, null);
+    // The conversation was read to find the last seq: its job need not read it again.
+    List<ChatMessage> upToAnswer = new ArrayList<>(earlier.size() + 2);
+    upToAnswer.addAll(earlier);
+    upToAnswer.add(question);
+    upToAnswer.add(answer);
+    plans.hold(chat, upToAnswer);
+    return new PostedMessages(question, answer);
   }
 
   /**
@@ -123,6 +133,13 @@ public class MessageService {
     chat.touch(clock);
     em.flush();
     return repository.lastSeq(chat.id());
+  }
+
+  /** The chat's messages in seq order, read as {@link #lockedLastSeq} reads the last seq. */
+  private List<ChatMessage> lockedMessages(Chat chat) {
+    chat.touch(clock);
+    em.flush();
+    return repository.messagesOf(chat.id());
   }
 
   /** The question an edit replaces: the chat's latest one, with no answer to it still under way. */
