@@ -8,13 +8,13 @@ import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The chat job's hot-path writes (claims, partial saves, completions) with a shared commit: any
- * thread queues a write and gets a future; one drain at a time on the managed executor takes every
- * write waiting and applies them, in order, in one transaction over plain JDBC. Idle, a write is
- * applied at once; under load, the writes of many answers share a commit instead of each paying for
- * a transaction of its own. A batch that fails is applied again one write at a time, so one bad
- * write fails alone. Futures complete after the commit, on an executor thread of their own, so what
- * follows a write never holds up the next batch.
+ * The chat job's hot-path writes (questions asked, claims, partial saves, completions) with a
+ * shared commit: any thread queues a write and gets a future; one drain at a time on the managed
+ * executor takes every write waiting and applies them, in order, in one transaction over plain
+ * JDBC. Idle, a write is applied at once; under load, the writes of many answers share a commit
+ * instead of each paying for a transaction of its own. A batch that fails is applied again one
+ * write at a time, so one bad write fails alone. Futures complete after the commit, on an executor
+ * thread of their own, so what follows a write never holds up the next batch.
  */
 @ApplicationScoped
 public class AnswerLedger {
@@ -46,6 +46,27 @@ public class AnswerLedger {
   /** Records a completed answer; true unless it had ended otherwise or changed owner. */
   public CompletableFuture<Boolean> complete(String messageId, AnswerRecord answer, String owner) {
     return submit(new AnswerWrite.Complete(messageId, answer, owner));
+  }
+
+  /**
+   * Asks a question: once the shared commit has written it, the question and its queued answer;
+   * failed with the write's refusal (the chat is not the caller's, its model left the catalog) when
+   * it wrote nothing, or with the database's error.
+   */
+  public CompletableFuture<PostedMessages> ask(AskWrite write) {
+    CompletableFuture<PostedMessages> posted = new CompletableFuture<>();
+    submit(write)
+        .whenComplete(
+            (asked, error) -> {
+              if (error != null) {
+                posted.completeExceptionally(error);
+              } else if (asked) {
+                posted.complete(write.posted());
+              } else {
+                posted.completeExceptionally(write.refusal());
+              }
+            });
+    return posted;
   }
 
   private CompletableFuture<Boolean> submit(AnswerWrite write) {

@@ -8,11 +8,12 @@ import java.time.LocalDateTime;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One write of the chat job's hot path, as plain SQL: claim an answer, save its partial text,
- * record its completion. Its outcome (did a row change) is kept until the batch it ran in has
- * committed; only then does {@link #future()} complete.
+ * One write of the chat job's hot path, as plain SQL: ask a question ({@link AskWrite}), claim an
+ * answer, save its partial text, record its completion. Its outcome (did a row change) is kept
+ * until the batch it ran in has committed; only then does {@link #future()} complete.
  */
-abstract sealed class AnswerWrite {
+abstract sealed class AnswerWrite
+    permits AnswerWrite.Claim, AnswerWrite.SavePartial, AnswerWrite.Complete, AskWrite {
 
   private final CompletableFuture<Boolean> future = new CompletableFuture<>();
   private boolean changed;

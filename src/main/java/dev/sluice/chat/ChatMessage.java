@@ -119,6 +119,51 @@ public class ChatMessage {
     return message;
   }
 
+  /**
+   * A new message written over plain JDBC ({@link AskWrite}) rather than persisted: {@code
+   * modelRequested} is an answer's model, null for a question.
+   */
+  static ChatMessage posted(
+      String chatId,
+      int seq,
+      MessageRole role,
+      String content,
+      MessageStatus status,
+      Priority priority,
+      String modelRequested,
+      LocalDateTime at) {
+    ChatMessage message = new ChatMessage();
+    message.id = UUID.randomUUID().toString();
+    message.chatId = chatId;
+    message.seq = seq;
+    message.role = role;
+    message.content = content;
+    message.status = status;
+    message.priority = priority;
+    message.modelRequested = modelRequested;
+    message.createdAt = at;
+    message.updatedAt = at;
+    return message;
+  }
+
+  /** A stored message as far as a prompt needs it, read over plain JDBC ({@link AskWrite}). */
+  static ChatMessage inPrompt(
+      String id,
+      int seq,
+      MessageRole role,
+      MessageStatus status,
+      String content,
+      Integer replaces) {
+    ChatMessage message = new ChatMessage();
+    message.id = id;
+    message.seq = seq;
+    message.role = role;
+    message.status = status;
+    message.content = content;
+    message.replacesSeq = replaces;
+    return message;
+  }
+
   /** Marks this message as the new version of the chat's message at {@code seq}. */
   public void replace(int seq) {
     replacesSeq = seq;

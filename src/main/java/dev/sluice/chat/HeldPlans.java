@@ -56,6 +56,11 @@ public class HeldPlans {
    * the new answer last) if no earlier answer is still under way and there is room.
    */
   public void hold(Chat chat, List<ChatMessage> upToAnswer) {
+    hold(chat.owner(), chat.id(), chat.systemPrompt(), upToAnswer);
+  }
+
+  /** As {@link #hold(Chat, List)}, for the chat {@code chatId} of {@code owner}. */
+  public void hold(String owner, String chatId, String systemPrompt, List<ChatMessage> upToAnswer) {
     for (ChatMessage earlier : upToAnswer.subList(0, upToAnswer.size() - 1)) {
       if (earlier.role() == MessageRole.ASSISTANT && !earlier.status().isFinal()) {
         return;
@@ -63,7 +68,7 @@ public class HeldPlans {
     }
     long now = nanoTime.getAsLong();
     sweepIfDue(now);
-    JobPlan plan = JobPlan.of(chat, upToAnswer);
+    JobPlan plan = JobPlan.of(owner, chatId, systemPrompt, upToAnswer);
     long chars = plan.chars() + 1;
     if (heldChars.addAndGet(chars) > maxChars) {
       heldChars.addAndGet(-chars);

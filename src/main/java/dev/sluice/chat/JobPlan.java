@@ -22,6 +22,12 @@ public record JobPlan(
    * answers that have text and did not fail.
    */
   static JobPlan of(Chat chat, List<ChatMessage> upToAnswer) {
+    return of(chat.owner(), chat.id(), chat.systemPrompt(), upToAnswer);
+  }
+
+  /** As {@link #of(Chat, List)}, for the chat {@code chatId} of {@code owner}. */
+  static JobPlan of(
+      String owner, String chatId, String systemPrompt, List<ChatMessage> upToAnswer) {
     ChatMessage answer = upToAnswer.get(upToAnswer.size() - 1);
     List<dev.sluice.llm.ChatMessage> history =
         PromptHistory.current(upToAnswer).stream()
@@ -30,12 +36,12 @@ public record JobPlan(
             .map(JobPlan::toPrompt)
             .toList();
     return new JobPlan(
-        chat.owner(),
-        chat.id(),
+        owner,
+        chatId,
         answer.id(),
         answer.modelRequested(),
         answer.priority(),
-        chat.systemPrompt(),
+        systemPrompt,
         history);
   }
 

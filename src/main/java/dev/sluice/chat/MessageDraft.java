@@ -20,6 +20,28 @@ public record MessageDraft(String content, Priority priority, String model) {
       int maxContentChars,
       Predicate<String> knownModel,
       String chatModel) {
+    checkContent(content, maxContentChars);
+    return new MessageDraft(
+        content, parsePriority(priority), checkedModel(model, knownModel, chatModel));
+  }
+
+  /**
+   * As {@link #of}, before the chat is read: the model is checked if one is named, else it is null,
+   * and the chat's model is checked with the chat ({@link AskWrite}).
+   */
+  public static MessageDraft withoutChat(
+      String content,
+      String priority,
+      String model,
+      int maxContentChars,
+      Predicate<String> knownModel) {
+    checkContent(content, maxContentChars);
+    Priority parsed = parsePriority(priority);
+    boolean named = model != null && !model.isBlank();
+    return new MessageDraft(content, parsed, named ? checkedModel(model, knownModel, null) : null);
+  }
+
+  private static void checkContent(String content, int maxContentChars) {
     if (content == null || content.isBlank()) {
       throw ProblemException.invalidField(400, "content", "must not be empty");
     }
@@ -27,8 +49,6 @@ public record MessageDraft(String content, Priority priority, String model) {
       throw ProblemException.invalidField(
           400, "content", "at most " + maxContentChars + " characters");
     }
-    return new MessageDraft(
-        content, parsePriority(priority), checkedModel(model, knownModel, chatModel));
   }
 
   /** The model asked for, or {@code fallback} when none is; 400 unless the catalog knows it. */

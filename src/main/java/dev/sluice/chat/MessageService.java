@@ -5,8 +5,10 @@ import dev.sluice.chat.events.AnswerStatus;
 import dev.sluice.chat.events.CancelRequested;
 import dev.sluice.llm.config.ProviderRegistry;
 import dev.sluice.platform.messaging.JobOutbox;
+import dev.sluice.platform.messaging.JobWakeups;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
+import dev.sluice.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,6 +37,9 @@ public class MessageService {
   @Inject ProviderRegistry providers;
   @Inject ChatJobMetrics metrics;
   @Inject HeldPlans plans;
+  @Inject AnswerLedger ledger;
+  @Inject JobWakeups wakeups;
+  @Inject Caller caller;
   @Inject Event<Object> events;
 
   @PersistenceContext(unitName = "sluice")
@@ -46,30 +52,46 @@ public class MessageService {
   private final Clock clock = Clock.systemUTC();
 
   /**
-   * Stores the question and a queued answer, and the job that will write it, in one transaction; a
-   * consumer is woken once it has committed.
+   * Asks a question without holding the caller's thread. The content, the priority and a named
+   * model are checked at once (400); the rest goes into a commit shared with other questions and
+   * answer writes ({@link AnswerLedger}, plain JDBC): the chat (404 unless the caller may read it),
+   * its model when none is named (400), the question, its queued answer and the answer's job. The
+   * stage completes after that commit, with a consumer woken; under load many questions share one
+   * commit instead of each paying for a transaction of its own.
    */
-  @Transactional
-  public PostedMessages ask(String chatId, String content, String priority, String model) {
-    return ask(chatId, content, priority, model, null);
+  public CompletionStage<PostedMessages> post(
+      String chatId, String content, String priority, String model) {
+    MessageDraft draft =
+        MessageDraft.withoutChat(content, priority, model, maxContentChars, this::knownModel);
+    AskWrite.Question question =
+        new AskWrite.Question(
+            chatId,
+            caller.isAdmin() ? null : caller.name(),
+            draft.content(),
+            draft.priority(),
+            draft.model());
+    return ledger
+        .ask(new AskWrite(question, new AskWrite.Parts(outbox, chatJobs, plans, this::knownModel)))
+        .thenApply(
+            posted -> {
+              ChatMessage answer = posted.answer();
+              wakeups.send(chatJobs, answer.id(), answer.priority().jmsPriority());
+              metrics.count("queued");
+              return posted;
+            });
   }
 
   /**
-   * Asks a question; with {@code replaces}, the id of the chat's latest question, the new one is
-   * that question edited: both stay in the chat, and prompts carry only the new one from then on.
+   * Asks a question in one transaction of its own; with {@code replaces}, the id of the chat's
+   * latest question, the new one is that question edited: both stay in the chat, and prompts carry
+   * only the new one from then on. (A plain question goes through {@link #post}.)
    */
   @Transactional
   public PostedMessages ask(
       String chatId, String content, String priority, String model, String replaces) {
     Chat chat = chats.get(chatId);
     MessageDraft draft =
-        MessageDraft.of(
-            content,
-            priority,
-            model,
-            maxContentChars,
-            id -> providers.directory().catalog().find(id).isPresent(),
-            chat.model());
+        MessageDraft.of(content, priority, model, maxContentChars, this::knownModel, chat.model());
     List<ChatMessage> earlier = lockedMessages(chat);
     int seq = earlier.isEmpty() ? 0 : earlier.get(earlier.size() - 1).seq();
     Integer replacedSeq = replaces == null ? null : editableQuestion(chatId, replaces).seq();
@@ -111,10 +133,7 @@ public class MessageService {
             priority == null || priority.isBlank()
                 ? old.priority()
                 : MessageDraft.parsePriority(priority),
-            MessageDraft.checkedModel(
-                model,
-                id -> providers.directory().catalog().find(id).isPresent(),
-                old.modelRequested()));
+            MessageDraft.checkedModel(model, this::knownModel, old.modelRequested()));
     int seq = lockedLastSeq(chat);
     if (old.seq() != seq) {
       throw conflict("only the chat's latest answer can be regenerated");
@@ -178,6 +197,10 @@ public class MessageService {
     outbox.add(chatJobs, answer.id(), answer.priority().jmsPriority());
     metrics.count("queued");
     return answer;
+  }
+
+  private boolean knownModel(String id) {
+    return providers.directory().catalog().find(id).isPresent();
   }
 
   private static ProblemException conflict(String detail) {

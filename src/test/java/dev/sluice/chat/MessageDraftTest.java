@@ -27,6 +27,23 @@ class MessageDraftTest {
   }
 
   @Test
+  void withoutItsChatANamedModelIsCheckedAtOnceAndNoneIsLeftForTheChat() {
+    MessageDraft unnamed = MessageDraft.withoutChat("Hello", null, " ", 100, CATALOG::contains);
+    MessageDraft named =
+        MessageDraft.withoutChat("Hello", "low", "sim-small ", 100, CATALOG::contains);
+
+    assertThat(unnamed.model()).isNull();
+    assertThat(unnamed.priority()).isEqualTo(Priority.HIGH);
+    assertThat(named.model()).isEqualTo("sim-small");
+    assertThat(named.priority()).isEqualTo(Priority.LOW);
+    assertField(
+        () -> MessageDraft.withoutChat("Hello", null, "gpt-9", 100, CATALOG::contains), "model");
+    assertField(() -> MessageDraft.withoutChat(" ", null, null, 100, CATALOG::contains), "content");
+    assertField(
+        () -> MessageDraft.withoutChat("Hello", "batch", null, 100, CATALOG::contains), "priority");
+  }
+
+  @Test
   void interactivePrioritiesParseInAnyCase() {
     assertThat(draft("x", "urgent", null).priority()).isEqualTo(Priority.URGENT);
     assertThat(draft("x", "Normal", null).priority()).isEqualTo(Priority.NORMAL);

@@ -1,6 +1,7 @@
 package dev.sluice.chat.rest;
 
 import dev.sluice.chat.MessageService;
+import dev.sluice.chat.PostedMessages;
 import dev.sluice.platform.problem.ProblemException;
 import dev.sluice.platform.rest.PageLimit;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,6 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,14 +50,38 @@ public class MessageResource {
       responseCode = "409",
       description = "'replaces' is not the latest question, or its answer is still under way")
   @APIResponse(responseCode = "415", description = "Not application/json")
-  public Response ask(@PathParam("id") String chatId, NewMessage body) {
+  public CompletionStage<Response> ask(@PathParam("id") String chatId, NewMessage body) {
     if (body == null) {
       throw ProblemException.invalidField(400, "content", "must not be empty");
     }
-    PostedView posted =
-        PostedView.of(
-            messages.ask(chatId, body.content(), body.priority(), body.model(), body.replaces()));
-    return Response.accepted(posted).build();
+    if (body.replaces() != null) {
+      // An edit checks what is latest in the chat: one transaction of its own.
+      return CompletableFuture.completedFuture(
+          accepted(
+              messages.ask(
+                  chatId, body.content(), body.priority(), body.model(), body.replaces())));
+    }
+    // The request's thread is given back while the question waits for its shared commit.
+    CompletableFuture<Response> response = new CompletableFuture<>();
+    messages
+        .post(chatId, body.content(), body.priority(), body.model())
+        .whenComplete(
+            (posted, error) -> {
+              if (error == null) {
+                response.complete(accepted(posted));
+              } else {
+                // The refusal itself (a problem), so the exception mappers see what it is.
+                response.completeExceptionally(
+                    error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause()
+                        : error);
+              }
+            });
+    return response;
+  }
+
+  private static Response accepted(PostedMessages posted) {
+    return Response.accepted(PostedView.of(posted)).build();
   }
 
   @POST

@@ -11,6 +11,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +67,28 @@ public class JobOutbox {
         .setParameter(5, Timestamps.fromInstant(now.plus(lease())))
         .executeUpdate();
     wakeAfterCommit(new JobWakeup(kind, workId, jmsPriority));
+  }
+
+  /**
+   * Within a transaction the caller runs over plain JDBC on {@code connection}: records the job for
+   * {@code workId}. Nothing wakes a consumer: once that transaction has committed, the caller sends
+   * the wake-up ({@link JobWakeups#send(JobKind, String, int)}); until then, or if it never does,
+   * the sweep wakes the job when its lease runs out.
+   */
+  public void add(Connection connection, JobKind kind, String workId, int jmsPriority)
+      throws SQLException {
+    Instant now = clock.instant();
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO job_outbox (kind, work_id, jms_priority, created_at, wake_at)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      insert.setString(1, kind.name());
+      insert.setString(2, workId);
+      insert.setInt(3, jmsPriority);
+      insert.setObject(4, Timestamps.fromInstant(now));
+      insert.setObject(5, Timestamps.fromInstant(now.plus(lease())));
+      insert.executeUpdate();
+    }
   }
 
   /**

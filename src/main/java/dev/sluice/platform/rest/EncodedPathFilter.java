@@ -15,7 +15,8 @@ import java.io.IOException;
  * EncodedPaths}) on every server: WildFly would hand {@code /api/chats/..%2F..%2Fetc} to the chat
  * resource as the id {@code ../../etc}. Liberty refuses such a path before any filter runs.
  */
-@WebFilter("/*")
+// Async: a resource may answer from another thread (a question is answered after its commit).
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class EncodedPathFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

@@ -17,7 +17,8 @@ import java.util.List;
  * (RFC 9112 section 3.2 requires it); Liberty would serve it, and links built from the request's
  * server name would carry whatever the caller sent.
  */
-@WebFilter("/*")
+// Async: a resource may answer from another thread (a question is answered after its commit).
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class HostHeaderFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

@@ -14,7 +14,8 @@ import java.io.IOException;
  * problem before any servlet sees it: the static pages would otherwise serve it like a GET, the
  * sign-in servlet answer it with the container's 501 page, and TRACE echo the request's headers.
  */
-@WebFilter("/*")
+// Async: a resource may answer from another thread (a question is answered after its commit).
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class KnownMethodsFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

@@ -18,7 +18,10 @@ import java.io.IOException;
  * checks once more with a Jakarta Authorization {@code WebResourcePermission} built from the path,
  * whose constructor throws on a colon, so a user asking for {@code /api/admin/...ID:x} got a 500.
  */
-@WebFilter({"/api/admin/*", "/admin/*", "/api/admission/*"})
+// Async: a resource may answer from another thread (a question is answered after its commit).
+@WebFilter(
+    urlPatterns = {"/api/admin/*", "/admin/*", "/api/admission/*"},
+    asyncSupported = true)
 public class AdminAreaFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

@@ -15,7 +15,8 @@ import java.io.IOException;
  * Refuses cross-site state changes on the API with a 403 problem document (see {@link
  * CrossSiteRequests}).
  */
-@WebFilter("/api/*")
+// Async: a resource may answer from another thread (a question is answered after its commit).
+@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class CrossSiteRequestFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

@@ -15,7 +15,10 @@ import java.io.IOException;
  * page sending the browser to sign in. {@code no-cache} still lets an unchanged file be answered
  * 304.
  */
-@WebFilter({"/admin/*", "/chat/*"})
+// Async: a resource may answer from another thread (a question is answered after its commit).
+@WebFilter(
+    urlPatterns = {"/admin/*", "/chat/*"},
+    asyncSupported = true)
 public class PrivatePagesFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

@@ -1,0 +1,192 @@
+package dev.sluice.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.admission.Priority;
+import dev.sluice.platform.database.SchemaMigration;
+import dev.sluice.platform.messaging.JobKind;
+import dev.sluice.platform.messaging.TestOutboxes;
+import jakarta.jms.Queue;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A question's write against H2 with the real migrations: what it writes when the chat is the
+ * caller's, and that a refusal writes nothing, not even the chat's activity.
+ */
+class AskWriteTest {
+
+  private static final LocalDateTime CREATED = LocalDateTime.parse("2026-12-01T10:00:00");
+  private static final LocalDateTime NOW = LocalDateTime.parse("2026-12-06T16:00:00");
+
+  private final HeldPlans plans = new HeldPlans(new AtomicLong()::get, 1_000_000);
+  private final AskWrite.Parts parts =
+      new AskWrite.Parts(
+          TestOutboxes.withLease(Duration.ofSeconds(30)),
+          new ChatJobs(),
+          plans,
+          Set.of("sim-small", "sim-large")::contains);
+  private JdbcDataSource dataSource;
+
+  @BeforeEach
+  void freshDatabase() throws SQLException {
+    dataSource = new JdbcDataSource();
+    dataSource.setURL(
+        "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=LEGACY;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1");
+    dataSource.setUser("sa");
+    SchemaMigration.migrate(dataSource);
+    sql(
+        "INSERT INTO chat (id, owner, title, model, system_prompt, created_at, updated_at)"
+            + " VALUES ('c1', 'demo', 't', 'sim-large', 'Be brief.', ?, ?)",
+        CREATED,
+        CREATED);
+  }
+
+  @Test
+  void aQuestionWritesItselfItsQueuedAnswerAndTheAnswersJob() throws SQLException {
+    AskWrite write = ask("demo", "How do locks work?", null);
+
+    assertThat(apply(write)).isTrue();
+
+    PostedMessages posted = write.posted();
+    assertThat(
+            rows(
+                "SELECT id, seq, role, status, model_requested, priority FROM chat_message"
+                    + " ORDER BY seq"))
+        .containsExactly(
+            List.of(posted.question().id(), "1", "USER", "COMPLETED", "null", "NORMAL"),
+            List.of(posted.answer().id(), "2", "ASSISTANT", "QUEUED", "sim-large", "NORMAL"));
+    assertThat(rows("SELECT kind, work_id, jms_priority FROM job_outbox"))
+        .containsExactly(List.of("chat", posted.answer().id(), "5"));
+    assertThat(rows("SELECT updated_at FROM chat")).containsExactly(List.of(NOW.toString()));
+    JobPlan plan = plans.take(posted.answer().id()).orElseThrow();
+    assertThat(plan.history()).extracting(m -> m.text()).containsExactly("How do locks work?");
+    assertThat(plan.systemPrompt()).isEqualTo("Be brief.");
+    assertThat(plan.model()).isEqualTo("sim-large");
+  }
+
+  @Test
+  void theNextQuestionFollowsAndIsNotHeldWhileTheFirstAnswerIsStillQueued() throws SQLException {
+    AskWrite first = ask("demo", "one", null);
+    apply(first);
+    AskWrite second = ask("demo", "two", "sim-small");
+
+    assertThat(apply(second)).isTrue();
+
+    assertThat(second.posted().question().seq()).isEqualTo(3);
+    assertThat(second.posted().answer().seq()).isEqualTo(4);
+    assertThat(second.posted().answer().modelRequested()).isEqualTo("sim-small");
+    assertThat(plans.take(second.posted().answer().id())).isEmpty();
+  }
+
+  @Test
+  void aChatThatIsNotTheCallersIsNotFoundAndNothingIsWritten() throws SQLException {
+    AskWrite write = ask("demo2", "Let me in", null);
+
+    assertThat(apply(write)).isFalse();
+
+    assertThat(write.refusal().problem().status()).isEqualTo(404);
+    assertNothingWritten();
+  }
+
+  @Test
+  void anAdminMayAskInAnyChat() throws SQLException {
+    assertThat(apply(ask(null, "An admin's question", null))).isTrue();
+  }
+
+  @Test
+  void aChatWhoseModelLeftTheCatalogIsRefusedNamingTheModel() throws SQLException {
+    sql("UPDATE chat SET model = 'retired-model' WHERE id = 'c1'");
+    AskWrite write = ask("demo", "Still there?", null);
+
+    assertThat(apply(write)).isFalse();
+
+    assertThat(write.refusal().problem().status()).isEqualTo(400);
+    assertThat(write.refusal().problem().errors())
+        .extracting(e -> e.field())
+        .containsExactly("model");
+    assertNothingWritten();
+  }
+
+  private AskWrite ask(String onlyOwner, String content, String model) {
+    return new AskWrite(
+        new AskWrite.Question("c1", onlyOwner, content, Priority.NORMAL, model), parts);
+  }
+
+  /** Applies the write in a transaction of its own, as a batch of one; its outcome. */
+  private boolean apply(AskWrite write) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      write.apply(c, NOW);
+      c.commit();
+    }
+    write.committed();
+    return write.future().join();
+  }
+
+  private void assertNothingWritten() throws SQLException {
+    assertThat(rows("SELECT id FROM chat_message")).isEmpty();
+    assertThat(rows("SELECT work_id FROM job_outbox")).isEmpty();
+    assertThat(rows("SELECT updated_at FROM chat")).containsExactly(List.of(CREATED.toString()));
+  }
+
+  private void sql(String statement, Object... values) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(statement)) {
+      for (int i = 0; i < values.length; i++) {
+        s.setObject(i + 1, values[i]);
+      }
+      s.executeUpdate();
+    }
+  }
+
+  private List<List<String>> rows(String query) throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(query);
+        ResultSet r = s.executeQuery()) {
+      int columns = r.getMetaData().getColumnCount();
+      while (r.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          Object value = r.getObject(i);
+          row.add(
+              value instanceof Timestamp t
+                  ? t.toLocalDateTime().toString()
+                  : String.valueOf(value));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  /** The chat jobs' kind, as far as the outbox needs it. */
+  private static final class ChatJobs implements JobKind {
+    @Override
+    public String name() {
+      return ChatJobRunner.KIND;
+    }
+
+    @Override
+    public Queue queue() {
+      return null;
+    }
+
+    @Override
+    public void run(String workId, int delivery) {}
+  }
+}
