@@ -22,12 +22,24 @@ public class AnswerWriteBatch {
 
   private final Clock clock = Clock.systemUTC();
 
-  /** Runs every write; a failure rolls all of them back. */
+  /**
+   * Runs every write; a failure rolls all of them back. Questions go first: each locks its chat's
+   * row, and a chat's deletion locks that row before its messages' rows, so a batch that took an
+   * answer's row (a claim, a save) before its chat's would wait for the deletion while the deletion
+   * waits for it. The other writes keep their order, so an answer's saves come before its end.
+   */
   public void apply(List<AnswerWrite> writes) throws SQLException {
     LocalDateTime now = Timestamps.now(clock);
     try (Connection connection = dataSource.getConnection()) {
       for (AnswerWrite write : writes) {
-        write.apply(connection, now);
+        if (write instanceof AskWrite) {
+          write.apply(connection, now);
+        }
+      }
+      for (AnswerWrite write : writes) {
+        if (!(write instanceof AskWrite)) {
+          write.apply(connection, now);
+        }
       }
     }
   }
