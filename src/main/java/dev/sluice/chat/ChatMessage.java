@@ -105,18 +105,15 @@ public class ChatMessage {
       MessageStatus status,
       Priority priority,
       Clock clock) {
-    ChatMessage message = new ChatMessage();
-    message.id = UUID.randomUUID().toString();
-    message.chatId = chat.id();
-    message.seq = seq;
-    message.role = role;
-    message.content = content;
-    message.status = status;
-    message.priority = priority;
-    message.modelRequested = role == MessageRole.ASSISTANT ? chat.model() : null;
-    message.createdAt = Timestamps.now(clock);
-    message.updatedAt = message.createdAt;
-    return message;
+    return posted(
+        chat.id(),
+        seq,
+        role,
+        content,
+        status,
+        priority,
+        role == MessageRole.ASSISTANT ? chat.model() : null,
+        Timestamps.now(clock));
   }
 
   /**
