@@ -1,0 +1,169 @@
+package dev.sluice.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Tallies a JFR recording's execution samples by where they were, as the profile tables of {@code
+ * docs/benchmarks-chats.md} split a server's CPU: a sample counts for a category when any frame of
+ * its stack starts with one of the category's prefixes (a package, a class, or {@code
+ * Class.method}), so a sample may count for several; shares are of all the samples kept. Also the
+ * methods most often on top of the stack. A JVM records 64 frames of a stack unless started with
+ * {@code -XX:FlightRecorderOptions:stackdepth=N}; outer frames of deeper stacks are missing, so the
+ * tally says how many stacks were cut.
+ *
+ * <pre>
+ *   bin/jfr-tally FILE.jfr [--threads=PREFIX] [--top=N] NAME=PREFIX[,PREFIX...] ...
+ * </pre>
+ */
+public final class JfrTally {
+
+  private static final String SAMPLE = "jdk.ExecutionSample";
+
+  /** A named set of frame prefixes. */
+  record Category(String name, List<String> prefixes) {
+
+    /** {@code NAME=PREFIX[,PREFIX...]}. */
+    static Category parse(String argument) {
+      int eq = argument.indexOf('=');
+      if (eq <= 0 || eq == argument.length() - 1) {
+        throw new IllegalArgumentException(
+            "a category is NAME=PREFIX[,PREFIX...], not '" + argument + "'");
+      }
+      List<String> prefixes =
+          Arrays.stream(argument.substring(eq + 1).split(","))
+              .map(String::strip)
+              .filter(p -> !p.isEmpty())
+              .toList();
+      return new Category(argument.substring(0, eq), prefixes);
+    }
+
+    boolean matches(List<String> frames) {
+      for (String frame : frames) {
+        for (String prefix : prefixes) {
+          if (frame.startsWith(prefix)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+
+  /** One sample's stack, innermost frame first, each frame as {@code Class.method}. */
+  record Stack(List<String> frames, boolean truncated) {}
+
+  /** Samples per category, in the categories' order. */
+  static Map<String, Integer> tally(List<Stack> stacks, List<Category> categories) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Category category : categories) {
+      counts.put(
+          category.name(), (int) stacks.stream().filter(s -> category.matches(s.frames())).count());
+    }
+    return counts;
+  }
+
+  /** The {@code n} methods most often innermost, most first (ties by name). */
+  static List<Map.Entry<String, Integer>> topFrames(List<Stack> stacks, int n) {
+    Map<String, Integer> self = new HashMap<>();
+    for (Stack stack : stacks) {
+      if (!stack.frames().isEmpty()) {
+        self.merge(stack.frames().get(0), 1, Integer::sum);
+      }
+    }
+    return self.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(n)
+        .toList();
+  }
+
+  /** The execution samples of threads whose name starts with {@code threadPrefix} ("" for all). */
+  static List<Stack> read(Path recording, String threadPrefix) throws IOException {
+    List<Stack> stacks = new ArrayList<>();
+    for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+      if (!SAMPLE.equals(event.getEventType().getName())) {
+        continue;
+      }
+      RecordedThread thread = event.getThread("sampledThread");
+      String name = thread == null || thread.getJavaName() == null ? "" : thread.getJavaName();
+      RecordedStackTrace trace = event.getStackTrace();
+      if (trace == null || !name.startsWith(threadPrefix)) {
+        continue;
+      }
+      List<String> frames = new ArrayList<>(trace.getFrames().size());
+      for (RecordedFrame frame : trace.getFrames()) {
+        frames.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName());
+      }
+      stacks.add(new Stack(frames, trace.isTruncated()));
+    }
+    return stacks;
+  }
+
+  static String report(List<Stack> stacks, List<Category> categories, int top) {
+    StringBuilder out = new StringBuilder();
+    long cut = stacks.stream().filter(Stack::truncated).count();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%d execution samples, %d of them with stacks cut short%n%n",
+            stacks.size(),
+            cut));
+    if (!categories.isEmpty()) {
+      out.append("| share of samples | category |\n|---|---|\n");
+      tally(stacks, categories)
+          .forEach((name, count) -> out.append(row(count, stacks.size(), name)));
+      out.append('\n');
+    }
+    out.append("| share of samples | innermost method |\n|---|---|\n");
+    for (Map.Entry<String, Integer> frame : topFrames(stacks, top)) {
+      out.append(row(frame.getValue(), stacks.size(), "`" + frame.getKey() + "`"));
+    }
+    return out.toString();
+  }
+
+  private static String row(int count, int total, String what) {
+    double share = total == 0 ? 0 : 100.0 * count / total;
+    return String.format(Locale.ROOT, "| %.1f %% (%d) | %s |%n", share, count, what);
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path recording = null;
+    String threads = "";
+    int top = 20;
+    List<Category> categories = new ArrayList<>();
+    for (String arg : args) {
+      if (arg.startsWith("--threads=")) {
+        threads = arg.substring("--threads=".length());
+      } else if (arg.startsWith("--top=")) {
+        top = Integer.parseInt(arg.substring("--top=".length()));
+      } else if (recording == null && !arg.contains("=")) {
+        recording = Path.of(arg);
+      } else {
+        categories.add(Category.parse(arg));
+      }
+    }
+    if (recording == null) {
+      System.err.println(
+          "usage: bin/jfr-tally FILE.jfr [--threads=PREFIX] [--top=N] NAME=PREFIX[,PREFIX...] ...");
+      System.exit(2);
+    }
+    System.out.print(report(read(recording, threads), categories, top));
+  }
+
+  private JfrTally() {}
+}

@@ -1,0 +1,109 @@
+package dev.sluice.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JfrTallyTest {
+
+  private static JfrTally.Stack stack(String... frames) {
+    return new JfrTally.Stack(List.of(frames), false);
+  }
+
+  private final List<JfrTally.Stack> stacks =
+      List.of(
+          stack("org.h2.mvstore.MVStore.store", "dev.sluice.chat.AnswerWriteBatch.apply"),
+          stack("org.h2.command.Command.executeUpdate", "dev.sluice.chat.AskWrite.apply"),
+          stack("java.lang.String.hashCode", "dev.sluice.chat.rest.MessageResource.ask"),
+          stack("sun.nio.ch.EPoll.wait"));
+
+  @Test
+  void aSampleCountsForEveryCategoryOneOfItsFramesStartsWith() {
+    Map<String, Integer> tally =
+        JfrTally.tally(
+            stacks,
+            List.of(
+                JfrTally.Category.parse("H2=org.h2."),
+                JfrTally.Category.parse(
+                    "writes=dev.sluice.chat.AnswerWriteBatch,dev.sluice.chat.AskWrite"),
+                JfrTally.Category.parse("POST=dev.sluice.chat.rest.MessageResource.ask"),
+                JfrTally.Category.parse("EclipseLink=org.eclipse.persistence.")));
+
+    assertThat(tally)
+        .containsExactly(
+            Map.entry("H2", 2),
+            Map.entry("writes", 2),
+            Map.entry("POST", 1),
+            Map.entry("EclipseLink", 0));
+  }
+
+  @Test
+  void theTopFramesAreTheInnermostMethodsMostOftenSampled() {
+    List<JfrTally.Stack> more =
+        List.of(stack("a.B.c", "x.Y.z"), stack("a.B.c"), stack("d.E.f", "a.B.c"), stack("g.H.i"));
+
+    assertThat(JfrTally.topFrames(more, 2))
+        .containsExactly(Map.entry("a.B.c", 2), Map.entry("d.E.f", 1));
+  }
+
+  @Test
+  void aCategoryNeedsANameAndAPrefix() {
+    assertThatThrownBy(() -> JfrTally.Category.parse("H2"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NAME=PREFIX");
+    assertThatThrownBy(() -> JfrTally.Category.parse("=org.h2."))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(JfrTally.Category.parse("H2= org.h2. , org.h2mem.").prefixes())
+        .containsExactly("org.h2.", "org.h2mem.");
+  }
+
+  @Test
+  void aRecordingOfThisJvmShowsTheMethodThatBurnedItsTime(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("busy.jfr");
+    try (Recording recording = new Recording()) {
+      recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+      recording.start();
+      long sum = 0;
+      // Until samples have surely been taken: at least 50 sampling periods of CPU.
+      for (long end = System.nanoTime() + Duration.ofMillis(500).toNanos();
+          System.nanoTime() < end; ) {
+        sum += Burner.burn(10_000);
+      }
+      recording.stop();
+      recording.dump(file);
+      assertThat(sum).isNotZero();
+    }
+
+    List<JfrTally.Stack> read = JfrTally.read(file, Thread.currentThread().getName());
+    String report =
+        JfrTally.report(
+            read, List.of(JfrTally.Category.parse("burner=" + Burner.class.getName())), 5);
+
+    assertThat(read).isNotEmpty();
+    assertThat(
+            JfrTally.tally(
+                read, List.of(JfrTally.Category.parse("burner=" + Burner.class.getName()))))
+        .hasEntrySatisfying("burner", n -> assertThat(n).isPositive());
+    assertThat(report).contains("execution samples").contains("| burner |");
+    assertThat(Files.size(file)).isPositive();
+  }
+
+  /** A method of its own, so the samples it takes are easy to name. */
+  static final class Burner {
+    static long burn(int rounds) {
+      long x = 1;
+      for (int i = 0; i < rounds; i++) {
+        x = x * 6364136223846793005L + 1442695040888963407L;
+      }
+      return x | 1;
+    }
+  }
+}
