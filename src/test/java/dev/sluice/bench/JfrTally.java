@@ -22,10 +22,11 @@ import jdk.jfr.consumer.RecordingFile;
  * Class.method}), so a sample may count for several; shares are of all the samples kept. Also the
  * methods most often on top of the stack. A JVM records 64 frames of a stack unless started with
  * {@code -XX:FlightRecorderOptions:stackdepth=N}; outer frames of deeper stacks are missing, so the
- * tally says how many stacks were cut.
+ * tally says how many stacks were cut. {@code --within=PREFIX[,PREFIX...]} keeps only the samples
+ * with such a frame, to split one part's time (say, the message-driven bean's) further.
  *
  * <pre>
- *   bin/jfr-tally FILE.jfr [--threads=PREFIX] [--top=N] NAME=PREFIX[,PREFIX...] ...
+ *   bin/jfr-tally FILE.jfr [--threads=PREFIX] [--within=PREFIX,...] [--top=N] NAME=PREFIX,... ...
  * </pre>
  */
 public final class JfrTally {
@@ -48,6 +49,11 @@ public final class JfrTally {
               .filter(p -> !p.isEmpty())
               .toList();
       return new Category(argument.substring(0, eq), prefixes);
+    }
+
+    /** The stacks this category matches. */
+    List<Stack> keep(List<Stack> stacks) {
+      return stacks.stream().filter(s -> matches(s.frames())).toList();
     }
 
     boolean matches(List<String> frames) {
@@ -144,11 +150,14 @@ public final class JfrTally {
   public static void main(String[] args) throws IOException {
     Path recording = null;
     String threads = "";
+    Category within = null;
     int top = 20;
     List<Category> categories = new ArrayList<>();
     for (String arg : args) {
       if (arg.startsWith("--threads=")) {
         threads = arg.substring("--threads=".length());
+      } else if (arg.startsWith("--within=")) {
+        within = Category.parse("within=" + arg.substring("--within=".length()));
       } else if (arg.startsWith("--top=")) {
         top = Integer.parseInt(arg.substring("--top=".length()));
       } else if (recording == null && !arg.contains("=")) {
@@ -159,10 +168,12 @@ public final class JfrTally {
     }
     if (recording == null) {
       System.err.println(
-          "usage: bin/jfr-tally FILE.jfr [--threads=PREFIX] [--top=N] NAME=PREFIX[,PREFIX...] ...");
+          "usage: bin/jfr-tally FILE.jfr [--threads=PREFIX] [--within=PREFIX,...] [--top=N]"
+              + " NAME=PREFIX[,PREFIX...] ...");
       System.exit(2);
     }
-    System.out.print(report(read(recording, threads), categories, top));
+    List<Stack> stacks = read(recording, threads);
+    System.out.print(report(within == null ? stacks : within.keep(stacks), categories, top));
   }
 
   private JfrTally() {}

@@ -46,6 +46,17 @@ class JfrTallyTest {
   }
 
   @Test
+  void withinKeepsOnlyTheSamplesOfOnePart() {
+    List<JfrTally.Stack> writes =
+        JfrTally.Category.parse("within=dev.sluice.chat.AnswerWriteBatch,dev.sluice.chat.AskWrite")
+            .keep(stacks);
+
+    assertThat(writes).containsExactly(stacks.get(0), stacks.get(1));
+    assertThat(JfrTally.tally(writes, List.of(JfrTally.Category.parse("commit=org.h2.mvstore."))))
+        .containsExactly(Map.entry("commit", 1));
+  }
+
+  @Test
   void theTopFramesAreTheInnermostMethodsMostOftenSampled() {
     List<JfrTally.Stack> more =
         List.of(stack("a.B.c", "x.Y.z"), stack("a.B.c"), stack("d.E.f", "a.B.c"), stack("g.H.i"));
