@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -72,7 +71,7 @@ public final class AskWrite extends AnswerWrite {
       refusal = ProblemException.notFound("chat", question.chatId());
       return false;
     }
-    List<ChatMessage> messages = messages(c);
+    List<ChatMessage> messages = ConversationRows.all(c, question.chatId());
     int seq = messages.isEmpty() ? 0 : messages.get(messages.size() - 1).seq();
     ChatMessage asked =
         ChatMessage.posted(
@@ -125,31 +124,6 @@ public final class AskWrite extends AnswerWrite {
       touch.setString(2, question.chatId());
       return touch.executeUpdate() == 1;
     }
-  }
-
-  private List<ChatMessage> messages(Connection c) throws SQLException {
-    List<ChatMessage> messages = new ArrayList<>();
-    try (PreparedStatement read =
-        c.prepareStatement(
-            "SELECT id, seq, role, status, content, replaces_seq FROM chat_message"
-                + " WHERE chat_id = ? ORDER BY seq")) {
-      read.setString(1, question.chatId());
-      try (ResultSet row = read.executeQuery()) {
-        while (row.next()) {
-          int replaces = row.getInt(6);
-          Integer replacesSeq = row.wasNull() ? null : replaces;
-          messages.add(
-              ChatMessage.inPrompt(
-                  row.getString(1),
-                  row.getInt(2),
-                  MessageRole.valueOf(row.getString(3)),
-                  MessageStatus.valueOf(row.getString(4)),
-                  row.getString(5),
-                  replacesSeq));
-        }
-      }
-    }
-    return messages;
   }
 
   private static void insert(Connection c, List<ChatMessage> messages, LocalDateTime now)

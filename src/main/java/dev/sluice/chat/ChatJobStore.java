@@ -2,6 +2,7 @@ package dev.sluice.chat;
 
 import dev.sluice.platform.database.Timestamps;
 import dev.sluice.platform.messaging.JobOutbox;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,10 +10,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The chat job's reads and writes, each in its own short transaction (never joined to a
@@ -27,6 +31,9 @@ public class ChatJobStore {
   @PersistenceContext(unitName = "sluice")
   EntityManager em;
 
+  @Resource(name = "jdbc/sluice")
+  DataSource dataSource;
+
   @Inject JobOutbox outbox;
 
   /** The chat jobs' kind, to write an outbox row that wakes a consumer (a cycle CDI resolves). */
@@ -40,31 +47,16 @@ public class ChatJobStore {
           + " WHERE n.id = m.owner_node AND n.ended_at IS NULL))";
 
   /**
-   * What to ask for a queued answer; empty if it is not queued (or gone). One query reads the chat
-   * and its messages up to the answer, the answer last.
+   * What to ask for a queued answer; empty if it is not queued (or gone). Read over plain JDBC and
+   * outside a transaction (a read; the claim that follows checks the answer is still queued).
    */
+  @Transactional(TxType.NOT_SUPPORTED)
   public Optional<JobPlan> plan(String messageId) {
-    List<Object[]> rows =
-        em.createQuery(
-                "SELECT m, c FROM ChatMessage a, Chat c, ChatMessage m WHERE a.id = :id"
-                    + " AND c.id = a.chatId AND m.chatId = a.chatId AND m.seq <= a.seq"
-                    + " ORDER BY m.seq",
-                Object[].class)
-            .setParameter("id", messageId)
-            // Only read: the entities need no copies kept to find changes at commit (EclipseLink,
-            // Hibernate; a provider ignores a hint it does not know).
-            .setHint("eclipselink.read-only", "true")
-            .setHint("org.hibernate.readOnly", true)
-            .getResultList();
-    if (rows.isEmpty()) {
-      return Optional.empty();
+    try (Connection connection = dataSource.getConnection()) {
+      return ConversationRows.plan(connection, messageId);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the plan of chat job " + messageId, e);
     }
-    ChatMessage answer = (ChatMessage) rows.get(rows.size() - 1)[0];
-    Chat chat = (Chat) rows.get(0)[1];
-    if (!answer.id().equals(messageId) || answer.status() != MessageStatus.QUEUED) {
-      return Optional.empty();
-    }
-    return Optional.of(JobPlan.of(chat, rows.stream().map(r -> (ChatMessage) r[0]).toList()));
   }
 
   /**

@@ -143,14 +143,19 @@ public class ChatMessage {
     return message;
   }
 
-  /** A stored message as far as a prompt needs it, read over plain JDBC ({@link AskWrite}). */
-  static ChatMessage inPrompt(
+  /**
+   * A stored message as far as a prompt and a job's plan need it, read over plain JDBC ({@link
+   * ConversationRows}).
+   */
+  static ChatMessage stored(
       String id,
       int seq,
       MessageRole role,
       MessageStatus status,
       String content,
-      Integer replaces) {
+      Integer replaces,
+      String modelRequested,
+      Priority priority) {
     ChatMessage message = new ChatMessage();
     message.id = id;
     message.seq = seq;
@@ -158,6 +163,8 @@ public class ChatMessage {
     message.status = status;
     message.content = content;
     message.replacesSeq = replaces;
+    message.modelRequested = modelRequested;
+    message.priority = priority;
     return message;
   }
 

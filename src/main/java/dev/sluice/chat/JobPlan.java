@@ -17,15 +17,10 @@ public record JobPlan(
     List<dev.sluice.llm.ChatMessage> history) {
 
   /**
-   * The plan for the answer that ends {@code upToAnswer}, the chat's messages in seq order: the
-   * prompt carries the messages that still stand ({@link PromptHistory}), the questions and the
-   * answers that have text and did not fail.
+   * The plan for the answer that ends {@code upToAnswer}, the messages of {@code owner}'s chat
+   * {@code chatId} in seq order: the prompt carries the messages that still stand ({@link
+   * PromptHistory}), the questions and the answers that have text and did not fail.
    */
-  static JobPlan of(Chat chat, List<ChatMessage> upToAnswer) {
-    return of(chat.owner(), chat.id(), chat.systemPrompt(), upToAnswer);
-  }
-
-  /** As {@link #of(Chat, List)}, for the chat {@code chatId} of {@code owner}. */
   static JobPlan of(
       String owner, String chatId, String systemPrompt, List<ChatMessage> upToAnswer) {
     ChatMessage answer = upToAnswer.get(upToAnswer.size() - 1);

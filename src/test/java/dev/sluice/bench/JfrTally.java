@@ -39,15 +39,18 @@ public final class JfrTally {
     /** {@code NAME=PREFIX[,PREFIX...]}. */
     static Category parse(String argument) {
       int eq = argument.indexOf('=');
-      if (eq <= 0 || eq == argument.length() - 1) {
+      List<String> prefixes =
+          eq <= 0
+              ? List.of()
+              : Arrays.stream(argument.substring(eq + 1).split(","))
+                  .map(String::strip)
+                  .filter(p -> !p.isEmpty())
+                  .toList();
+      // A category without a prefix would match nothing, silently.
+      if (prefixes.isEmpty()) {
         throw new IllegalArgumentException(
             "a category is NAME=PREFIX[,PREFIX...], not '" + argument + "'");
       }
-      List<String> prefixes =
-          Arrays.stream(argument.substring(eq + 1).split(","))
-              .map(String::strip)
-              .filter(p -> !p.isEmpty())
-              .toList();
       return new Category(argument.substring(0, eq), prefixes);
     }
 
@@ -75,8 +78,7 @@ public final class JfrTally {
   static Map<String, Integer> tally(List<Stack> stacks, List<Category> categories) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Category category : categories) {
-      counts.put(
-          category.name(), (int) stacks.stream().filter(s -> category.matches(s.frames())).count());
+      counts.put(category.name(), category.keep(stacks).size());
     }
     return counts;
   }

@@ -70,6 +70,8 @@ class JfrTallyTest {
     assertThatThrownBy(() -> JfrTally.Category.parse("H2"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("NAME=PREFIX");
+    assertThatThrownBy(() -> JfrTally.Category.parse("H2= , "))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> JfrTally.Category.parse("=org.h2."))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(JfrTally.Category.parse("H2= org.h2. , org.h2mem.").prefixes())

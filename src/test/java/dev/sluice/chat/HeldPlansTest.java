@@ -28,7 +28,7 @@ class HeldPlansTest {
     plans.hold(chat, messages);
 
     JobPlan held = plans.take(answer.id()).orElseThrow();
-    assertThat(held).isEqualTo(JobPlan.of(chat, messages));
+    assertThat(held).isEqualTo(JobPlan.of(chat.owner(), chat.id(), chat.systemPrompt(), messages));
     assertThat(held.history()).extracting(m -> m.text()).containsExactly("q1", "a1", "q2");
     assertThat(held.systemPrompt()).isEqualTo("Be brief.");
     assertThat(held.owner()).isEqualTo("demo");
