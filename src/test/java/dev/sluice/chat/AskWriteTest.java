@@ -3,23 +3,18 @@ package dev.sluice.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.admission.Priority;
-import dev.sluice.platform.database.SchemaMigration;
+import dev.sluice.platform.database.MigratedH2;
 import dev.sluice.platform.messaging.JobKind;
 import dev.sluice.platform.messaging.TestOutboxes;
 import jakarta.jms.Queue;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,15 +34,11 @@ class AskWriteTest {
           new ChatJobs(),
           plans,
           Set.of("sim-small", "sim-large")::contains);
-  private JdbcDataSource dataSource;
+  private DataSource dataSource;
 
   @BeforeEach
   void freshDatabase() throws SQLException {
-    dataSource = new JdbcDataSource();
-    dataSource.setURL(
-        "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=LEGACY;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1");
-    dataSource.setUser("sa");
-    SchemaMigration.migrate(dataSource);
+    dataSource = MigratedH2.fresh();
     sql(
         "INSERT INTO chat (id, owner, title, model, system_prompt, created_at, updated_at)"
             + " VALUES ('c1', 'demo', 't', 'sim-large', 'Be brief.', ?, ?)",
@@ -144,37 +135,13 @@ class AskWriteTest {
   }
 
   private void sql(String statement, Object... values) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(statement)) {
-      for (int i = 0; i < values.length; i++) {
-        s.setObject(i + 1, values[i]);
-      }
-      s.executeUpdate();
-    }
+    MigratedH2.update(dataSource, statement, values);
   }
 
   private List<List<String>> rows(String query) throws SQLException {
-    List<List<String>> rows = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(query);
-        ResultSet r = s.executeQuery()) {
-      int columns = r.getMetaData().getColumnCount();
-      while (r.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= columns; i++) {
-          Object value = r.getObject(i);
-          row.add(
-              value instanceof Timestamp t
-                  ? t.toLocalDateTime().toString()
-                  : String.valueOf(value));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
+    return MigratedH2.rows(dataSource, query);
   }
 
-  /** The chat jobs' kind, as far as the outbox needs it. */
   private static final class ChatJobs implements JobKind {
     @Override
     public String name() {

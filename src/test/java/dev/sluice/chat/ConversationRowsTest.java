@@ -3,14 +3,12 @@ package dev.sluice.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.admission.Priority;
-import dev.sluice.platform.database.SchemaMigration;
+import dev.sluice.platform.database.MigratedH2;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Optional;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +20,11 @@ class ConversationRowsTest {
 
   private static final LocalDateTime AT = LocalDateTime.parse("2026-12-06T16:00:00");
 
-  private JdbcDataSource dataSource;
+  private DataSource dataSource;
 
   @BeforeEach
   void freshDatabase() throws SQLException {
-    dataSource = new JdbcDataSource();
-    dataSource.setURL(
-        "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=LEGACY;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1");
-    dataSource.setUser("sa");
-    SchemaMigration.migrate(dataSource);
+    dataSource = MigratedH2.fresh();
     sql(
         "INSERT INTO chat (id, owner, title, model, system_prompt, created_at, updated_at)"
             + " VALUES ('c1', 'demo', 't', 'sim-large', 'Be brief.', ?, ?)",
@@ -113,12 +107,6 @@ class ConversationRowsTest {
   }
 
   private void sql(String statement, Object... values) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(statement)) {
-      for (int i = 0; i < values.length; i++) {
-        s.setObject(i + 1, values[i]);
-      }
-      s.executeUpdate();
-    }
+    MigratedH2.update(dataSource, statement, values);
   }
 }

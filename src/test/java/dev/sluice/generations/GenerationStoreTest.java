@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.admission.CallOrigin;
 import dev.sluice.platform.database.ConsoleQueries;
-import dev.sluice.platform.database.SchemaMigration;
+import dev.sluice.platform.database.MigratedH2;
 import dev.sluice.platform.database.Timestamps;
 import dev.sluice.platform.rest.PageCursor;
 import java.math.BigDecimal;
@@ -16,8 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,17 +29,13 @@ class GenerationStoreTest {
 
   private static final Instant T0 = Instant.parse("2026-11-20T12:00:00Z");
 
-  private JdbcDataSource dataSource;
+  private DataSource dataSource;
   private GenerationQueries queries;
   private final GenerationWriter writer = new GenerationWriter();
 
   @BeforeEach
   void freshDatabase() {
-    dataSource = new JdbcDataSource();
-    dataSource.setURL(
-        "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=LEGACY;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1");
-    dataSource.setUser("sa");
-    SchemaMigration.migrate(dataSource);
+    dataSource = MigratedH2.fresh();
     queries = new GenerationQueries();
     queries.dataSource = dataSource;
     queries.query = ConsoleQueries.of("5s");
