@@ -1,5 +1,7 @@
 package dev.sluice.llm;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
@@ -13,6 +15,10 @@ import java.util.List;
  * Counts tokens with a real BPE tokenizer (jtokkit's {@code o200k_base}, the encoding of OpenAI's
  * current models). For other providers' models the count is an estimate, close enough for budgets
  * and context trimming; the provider's reported usage is what gets billed.
+ *
+ * <p>Counts are kept per text, up to {@link #CACHED_CHARS} characters of texts: every call of a
+ * chat counts its whole history again (the gate's estimate, the context trimming), so without them
+ * a conversation's n-th answer would tokenize all n questions and answers before it once more.
  */
 public final class TokenCounter {
 
@@ -27,16 +33,35 @@ public final class TokenCounter {
   private static final Encoding ENCODING =
       Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
-  private static final TokenCounter INSTANCE = new TokenCounter();
+  /** The characters of the texts whose counts are kept, at most (about as many bytes of heap). */
+  static final long CACHED_CHARS = 4_000_000;
 
-  private TokenCounter() {}
+  private static final TokenCounter INSTANCE = new TokenCounter(CACHED_CHARS);
+
+  private final Cache<String, Integer> counts;
+
+  TokenCounter(long cachedChars) {
+    counts =
+        Caffeine.newBuilder()
+            .maximumWeight(cachedChars)
+            .weigher((String text, Integer count) -> text.length())
+            // Evictions on the counting thread, not on the common pool beside the server's own.
+            .executor(Runnable::run)
+            .build();
+  }
 
   public static TokenCounter instance() {
     return INSTANCE;
   }
 
   public int count(String text) {
-    return text == null || text.isEmpty() ? 0 : ENCODING.countTokensOrdinary(text);
+    return text == null || text.isEmpty() ? 0 : counts.get(text, ENCODING::countTokensOrdinary);
+  }
+
+  /** The characters of the texts whose counts are kept now. */
+  long cachedChars() {
+    counts.cleanUp();
+    return counts.policy().eviction().orElseThrow().weightedSize().orElseThrow();
   }
 
   /** Prompt tokens of a whole request, including per-message overhead and images. */

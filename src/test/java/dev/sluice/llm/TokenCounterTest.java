@@ -17,6 +17,25 @@ class TokenCounterTest {
   }
 
   @Test
+  void aTextCountedBeforeCountsTheSameByItsContent() {
+    String text = "Answers are counted again with every later question of their chat.";
+    int first = tokens.count(text);
+
+    assertThat(tokens.count(new String(text.toCharArray()))).isEqualTo(first).isEqualTo(12);
+  }
+
+  @Test
+  void keptCountsStayWithinTheirCharactersAndCountsStayRight() {
+    TokenCounter small = new TokenCounter(1_000);
+    for (int i = 0; i < 200; i++) {
+      String text = "message number " + i + " of a long conversation";
+      assertThat(small.count(text)).isEqualTo(tokens.count(text));
+    }
+
+    assertThat(small.cachedChars()).isPositive().isLessThanOrEqualTo(1_000);
+  }
+
+  @Test
   void splitPiecesJoinBackToTheTextEvenAcrossMultiByteCharacters() {
     String text = "Grüße aus 日本 🚀 — naïve café";
     List<String> pieces = tokens.split(text);
