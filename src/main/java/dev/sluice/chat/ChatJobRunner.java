@@ -169,7 +169,8 @@ public class ChatJobRunner implements JobKind {
       // A second wake-up for an answer already waiting in the gate on this server.
       return;
     }
-    Optional<JobPlan> plan = held.take(messageId).or(() -> store.plan(messageId));
+    Optional<JobPlan> plan =
+        held.take(messageId).map(this::settled).orElseGet(() -> store.plan(messageId));
     if (plan.isEmpty()) {
       if (store.forgetUnlessQueued(messageId)) {
         LOG.info("chat job " + messageId + " names no stored answer (chat deleted?): dropped");
@@ -177,6 +178,11 @@ public class ChatJobRunner implements JobKind {
       return;
     }
     generate(plan.get());
+  }
+
+  /** A plan kept at the question, with the text its earlier answers under way have by now. */
+  private Optional<JobPlan> settled(KeptPlan kept) {
+    return kept.settled() ? Optional.of(kept.plan()) : store.settle(kept);
   }
 
   private void generate(JobPlan job) {

@@ -60,6 +60,21 @@ public class ChatJobStore {
   }
 
   /**
+   * A plan kept at the question with its earlier answers that were under way as they are now, each
+   * read by id; empty if one is gone (its chat was deleted). No check that the job's own answer is
+   * still queued: the claim that follows makes it.
+   */
+  @Transactional(TxType.NOT_SUPPORTED)
+  public Optional<JobPlan> settle(KeptPlan kept) {
+    try (Connection connection = dataSource.getConnection()) {
+      return kept.settle(ConversationRows.byId(connection, kept.unsettledIds()));
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "could not read the earlier answers of chat job " + kept.plan().messageId(), e);
+    }
+  }
+
+  /**
    * Removes the job of an answer that is not queued (or gone) from the outbox, so it is not woken
    * again; true if the answer is gone.
    */

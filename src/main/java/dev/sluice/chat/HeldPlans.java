@@ -18,11 +18,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * or delivered after a restart reads its conversation there ({@link ChatJobStore#plan}), and a plan
  * is only a copy of committed rows that no longer change.
  *
- * <p>A plan is kept only when every earlier answer of its chat has ended: an answer still streaming
- * would be read with more text at delivery than at the question. Plans are kept for {@link #KEPT}
- * at most (a wake-up taken by another server leaves its plan here) and up to {@code
- * sluice.chat.held-plan-chars} characters in all; beyond that a job simply reads its conversation.
- * Per-job state, dropped when the job is delivered or the plan is too old.
+ * <p>An earlier answer of the chat still being written when the question was asked has more text at
+ * delivery: the kept plan leaves its place open ({@link KeptPlan}), and the delivery reads that
+ * answer alone. Plans are kept for {@link #KEPT} at most (a wake-up taken by another server leaves
+ * its plan here) and up to {@code sluice.chat.held-plan-chars} characters in all; beyond that a job
+ * simply reads its conversation. Per-job state, dropped when the job is delivered or the plan is
+ * too old.
  */
 @ApplicationScoped
 public class HeldPlans {
@@ -39,7 +40,7 @@ public class HeldPlans {
   @ConfigProperty(name = "sluice.chat.held-plan-chars", defaultValue = "4000000")
   long maxChars;
 
-  private record Held(JobPlan plan, long chars, long until) {}
+  private record Held(KeptPlan plan, long chars, long until) {}
 
   public HeldPlans() {
     this(System::nanoTime, 4_000_000);
@@ -53,7 +54,7 @@ public class HeldPlans {
 
   /**
    * Keeps the plan of the answer that ends {@code upToAnswer} (the chat's messages in seq order,
-   * the new answer last) if no earlier answer is still under way and there is room.
+   * the new answer last) if there is room.
    */
   public void hold(Chat chat, List<ChatMessage> upToAnswer) {
     hold(chat.owner(), chat.id(), chat.systemPrompt(), upToAnswer);
@@ -61,27 +62,22 @@ public class HeldPlans {
 
   /** As {@link #hold(Chat, List)}, for the chat {@code chatId} of {@code owner}. */
   public void hold(String owner, String chatId, String systemPrompt, List<ChatMessage> upToAnswer) {
-    for (ChatMessage earlier : upToAnswer.subList(0, upToAnswer.size() - 1)) {
-      if (earlier.role() == MessageRole.ASSISTANT && !earlier.status().isFinal()) {
-        return;
-      }
-    }
     long now = nanoTime.getAsLong();
     sweepIfDue(now);
-    JobPlan plan = JobPlan.of(owner, chatId, systemPrompt, upToAnswer);
-    long chars = plan.chars() + 1;
+    KeptPlan plan = KeptPlan.of(owner, chatId, systemPrompt, upToAnswer);
+    long chars = plan.plan().chars() + 1;
     if (heldChars.addAndGet(chars) > maxChars) {
       heldChars.addAndGet(-chars);
       return;
     }
-    Held before = plans.put(plan.messageId(), new Held(plan, chars, now + KEPT.toNanos()));
+    Held before = plans.put(plan.plan().messageId(), new Held(plan, chars, now + KEPT.toNanos()));
     if (before != null) {
       heldChars.addAndGet(-before.chars());
     }
   }
 
   /** The kept plan of answer {@code messageId}, taken out; empty if none (or too old). */
-  public Optional<JobPlan> take(String messageId) {
+  public Optional<KeptPlan> take(String messageId) {
     Held held = plans.remove(messageId);
     if (held == null) {
       return Optional.empty();

@@ -1,7 +1,9 @@
 package dev.sluice.chat;
 
 import dev.sluice.admission.Priority;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a claimed chat job needs to ask the model: whose chat it is, the answer to write and the
@@ -23,13 +25,23 @@ public record JobPlan(
    */
   static JobPlan of(
       String owner, String chatId, String systemPrompt, List<ChatMessage> upToAnswer) {
-    ChatMessage answer = upToAnswer.get(upToAnswer.size() - 1);
-    List<dev.sluice.llm.ChatMessage> history =
-        PromptHistory.current(upToAnswer).stream()
-            .filter(m -> !m.id().equals(answer.id()))
-            .filter(JobPlan::belongsInPrompt)
-            .map(JobPlan::toPrompt)
-            .toList();
+    KeptPlan kept = KeptPlan.of(owner, chatId, systemPrompt, upToAnswer);
+    if (kept.settled()) {
+      return kept.plan();
+    }
+    // The answers under way as these rows have them.
+    Map<String, ChatMessage> rows = new HashMap<>();
+    upToAnswer.forEach(m -> rows.put(m.id(), m));
+    return kept.settle(rows).orElseThrow();
+  }
+
+  /** The plan for {@code answer} with the prompt's {@code history} already made. */
+  static JobPlan of(
+      String owner,
+      String chatId,
+      String systemPrompt,
+      ChatMessage answer,
+      List<dev.sluice.llm.ChatMessage> history) {
     return new JobPlan(
         owner,
         chatId,
@@ -38,6 +50,12 @@ public record JobPlan(
         answer.priority(),
         systemPrompt,
         history);
+  }
+
+  /** The same plan with another history. */
+  JobPlan withHistory(List<dev.sluice.llm.ChatMessage> newHistory) {
+    return new JobPlan(
+        owner, chatId, messageId, model, priority, systemPrompt, List.copyOf(newHistory));
   }
 
   /** The characters the plan holds, to bound how many plans are kept in memory. */
@@ -49,14 +67,15 @@ public record JobPlan(
     return chars;
   }
 
-  private static boolean belongsInPrompt(ChatMessage message) {
+  /** A question, or an answer with text that did not fail. */
+  static boolean belongsInPrompt(ChatMessage message) {
     return message.role() == MessageRole.USER
         || (message.role() == MessageRole.ASSISTANT
             && message.status() != MessageStatus.FAILED
             && !message.content().isBlank());
   }
 
-  private static dev.sluice.llm.ChatMessage toPrompt(ChatMessage message) {
+  static dev.sluice.llm.ChatMessage toPrompt(ChatMessage message) {
     return switch (message.role()) {
       case USER -> dev.sluice.llm.ChatMessage.user(message.content());
       case ASSISTANT -> dev.sluice.llm.ChatMessage.assistant(message.content());

@@ -63,14 +63,15 @@ class AskWriteTest {
     assertThat(rows("SELECT kind, work_id, jms_priority FROM job_outbox"))
         .containsExactly(List.of("chat", posted.answer().id(), "5"));
     assertThat(rows("SELECT updated_at FROM chat")).containsExactly(List.of(NOW.toString()));
-    JobPlan plan = plans.take(posted.answer().id()).orElseThrow();
+    JobPlan plan = plans.take(posted.answer().id()).orElseThrow().plan();
     assertThat(plan.history()).extracting(m -> m.text()).containsExactly("How do locks work?");
     assertThat(plan.systemPrompt()).isEqualTo("Be brief.");
     assertThat(plan.model()).isEqualTo("sim-large");
   }
 
   @Test
-  void theNextQuestionFollowsAndIsNotHeldWhileTheFirstAnswerIsStillQueued() throws SQLException {
+  void theNextQuestionFollowsAndItsPlanLeavesTheFirstAnswerStillQueuedToDelivery()
+      throws SQLException {
     AskWrite first = ask("demo", "one", null);
     apply(first);
     AskWrite second = ask("demo", "two", "sim-small");
@@ -80,7 +81,9 @@ class AskWriteTest {
     assertThat(second.posted().question().seq()).isEqualTo(3);
     assertThat(second.posted().answer().seq()).isEqualTo(4);
     assertThat(second.posted().answer().modelRequested()).isEqualTo("sim-small");
-    assertThat(plans.take(second.posted().answer().id())).isEmpty();
+    KeptPlan kept = plans.take(second.posted().answer().id()).orElseThrow();
+    assertThat(kept.unsettledIds()).containsExactly(first.posted().answer().id());
+    assertThat(kept.plan().history()).extracting(m -> m.text()).containsExactly("one", "", "two");
   }
 
   @Test

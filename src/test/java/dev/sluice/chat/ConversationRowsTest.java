@@ -63,6 +63,25 @@ class ConversationRowsTest {
   }
 
   @Test
+  void aPlanKeptAtTheQuestionAndSettledAtDeliveryIsTheOneReadThen() throws SQLException {
+    KeptPlan kept;
+    try (Connection c = dataSource.getConnection()) {
+      kept = KeptPlan.of("demo", "c1", "Be brief.", ConversationRows.all(c, "c1"));
+    }
+    assertThat(kept.unsettledIds()).as("a2b was queued at a3's question").containsExactly("a2b");
+
+    sql("UPDATE chat_message SET status = 'COMPLETED', content = 'The latch.' WHERE id = 'a2b'");
+
+    assertThat(settle(kept)).isEqualTo(plan("a3")).isPresent();
+    assertThat(settle(kept).orElseThrow().history())
+        .extracting(m -> m.text())
+        .containsExactly(
+            "What is a lock?", "A better answer.", "And a latch?", "The latch.", "Asked after it.");
+    sql("DELETE FROM chat_message WHERE id = 'a2b'");
+    assertThat(settle(kept)).isEmpty();
+  }
+
+  @Test
   void aChatsMessagesAreReadInSeqOrderWithWhatTheirPromptsNeed() throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       assertThat(ConversationRows.all(c, "c1"))
@@ -77,6 +96,12 @@ class ConversationRowsTest {
               "q3/7/null",
               "a3/8/null");
       assertThat(ConversationRows.all(c, "no-such-chat")).isEmpty();
+    }
+  }
+
+  private Optional<JobPlan> settle(KeptPlan kept) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      return kept.settle(ConversationRows.byId(c, kept.unsettledIds()));
     }
   }
 

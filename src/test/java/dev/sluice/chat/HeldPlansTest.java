@@ -6,6 +6,7 @@ import dev.sluice.admission.Priority;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,9 @@ class HeldPlansTest {
 
     plans.hold(chat, messages);
 
-    JobPlan held = plans.take(answer.id()).orElseThrow();
+    KeptPlan kept = plans.take(answer.id()).orElseThrow();
+    assertThat(kept.settled()).isTrue();
+    JobPlan held = kept.plan();
     assertThat(held).isEqualTo(JobPlan.of(chat.owner(), chat.id(), chat.systemPrompt(), messages));
     assertThat(held.history()).extracting(m -> m.text()).containsExactly("q1", "a1", "q2");
     assertThat(held.systemPrompt()).isEqualTo("Be brief.");
@@ -36,17 +39,69 @@ class HeldPlansTest {
   }
 
   @Test
-  void noPlanIsHeldWhileAnEarlierAnswerIsStillBeingWritten() {
+  void anEarlierAnswerStillBeingWrittenIsTakenAsItIsAtDelivery() {
     HeldPlans plans = new HeldPlans(now::get, 1_000_000);
     add(MessageRole.USER, "q1", MessageStatus.COMPLETED);
-    add(MessageRole.ASSISTANT, "half an ans", MessageStatus.STREAMING);
+    ChatMessage streaming = add(MessageRole.ASSISTANT, "half an ans", MessageStatus.STREAMING);
     add(MessageRole.USER, "q2", MessageStatus.COMPLETED);
+    ChatMessage queued = add(MessageRole.ASSISTANT, "", MessageStatus.QUEUED);
+    add(MessageRole.USER, "q3", MessageStatus.COMPLETED);
     ChatMessage answer = add(MessageRole.ASSISTANT, "", MessageStatus.QUEUED);
 
     plans.hold(chat, messages);
 
-    assertThat(plans.take(answer.id())).isEmpty();
-    assertThat(plans.size()).isZero();
+    KeptPlan kept = plans.take(answer.id()).orElseThrow();
+    assertThat(kept.settled()).isFalse();
+    assertThat(kept.unsettledIds()).containsExactly(streaming.id(), queued.id());
+    assertThat(
+            kept.settle(
+                    Map.of(
+                        streaming.id(), copy(streaming, MessageStatus.COMPLETED, "a whole answer"),
+                        queued.id(), copy(queued, MessageStatus.STREAMING, "under way")))
+                .orElseThrow()
+                .history())
+        .extracting(m -> m.text())
+        .containsExactly("q1", "a whole answer", "q2", "under way", "q3");
+    assertThat(
+            kept.settle(
+                    Map.of(
+                        streaming.id(), copy(streaming, MessageStatus.FAILED, "broke off"),
+                        queued.id(), copy(queued, MessageStatus.QUEUED, "")))
+                .orElseThrow()
+                .history())
+        .as("a failed answer and one without text yet are left out, as a read would")
+        .extracting(m -> m.text())
+        .containsExactly("q1", "q2", "q3");
+    assertThat(kept.settle(Map.of(streaming.id(), streaming)))
+        .as("one of them gone: the chat was deleted")
+        .isEmpty();
+  }
+
+  @Test
+  void aSettledPlanIsTheOneThatReadingTheSameRowsAtDeliveryGives() {
+    add(MessageRole.USER, "q1", MessageStatus.COMPLETED);
+    ChatMessage first = add(MessageRole.ASSISTANT, "", MessageStatus.QUEUED);
+    add(MessageRole.USER, "q2", MessageStatus.COMPLETED);
+    add(MessageRole.ASSISTANT, "", MessageStatus.QUEUED);
+    KeptPlan kept = KeptPlan.of(chat.owner(), chat.id(), chat.systemPrompt(), messages);
+
+    ChatMessage ended = copy(first, MessageStatus.COMPLETED, "the first answer");
+    messages.set(1, ended);
+
+    assertThat(kept.settle(Map.of(first.id(), ended)))
+        .contains(JobPlan.of(chat.owner(), chat.id(), chat.systemPrompt(), messages));
+  }
+
+  private static ChatMessage copy(ChatMessage row, MessageStatus status, String content) {
+    return ChatMessage.stored(
+        row.id(),
+        row.seq(),
+        row.role(),
+        status,
+        content,
+        row.replacesSeq(),
+        row.modelRequested(),
+        row.priority());
   }
 
   @Test
