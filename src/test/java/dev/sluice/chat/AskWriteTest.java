@@ -39,11 +39,7 @@ class AskWriteTest {
   @BeforeEach
   void freshDatabase() throws SQLException {
     dataSource = MigratedH2.fresh();
-    sql(
-        "INSERT INTO chat (id, owner, title, model, system_prompt, created_at, updated_at)"
-            + " VALUES ('c1', 'demo', 't', 'sim-large', 'Be brief.', ?, ?)",
-        CREATED,
-        CREATED);
+    DemoChat.insert(dataSource, CREATED);
   }
 
   @Test

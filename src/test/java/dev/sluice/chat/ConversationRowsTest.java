@@ -25,11 +25,7 @@ class ConversationRowsTest {
   @BeforeEach
   void freshDatabase() throws SQLException {
     dataSource = MigratedH2.fresh();
-    sql(
-        "INSERT INTO chat (id, owner, title, model, system_prompt, created_at, updated_at)"
-            + " VALUES ('c1', 'demo', 't', 'sim-large', 'Be brief.', ?, ?)",
-        AT,
-        AT);
+    DemoChat.insert(dataSource, AT);
     message("q1", 1, "USER", "COMPLETED", "What is a lock?", null);
     message("a1", 2, "ASSISTANT", "COMPLETED", "A first answer.", null);
     message("a1b", 3, "ASSISTANT", "COMPLETED", "A better answer.", 2);
