@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.admission.Priority;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,23 +55,17 @@ class HeldPlansTest {
     assertThat(kept.settled()).isFalse();
     assertThat(kept.unsettledIds()).containsExactly(streaming.id(), queued.id());
     assertThat(
-            kept.settle(
-                    Map.of(
-                        streaming.id(), copy(streaming, MessageStatus.COMPLETED, "a whole answer"),
-                        queued.id(), copy(queued, MessageStatus.STREAMING, "under way")))
-                .orElseThrow()
-                .history())
-        .extracting(m -> m.text())
+            texts(
+                kept,
+                copy(streaming, MessageStatus.COMPLETED, "a whole answer"),
+                copy(queued, MessageStatus.STREAMING, "under way")))
         .containsExactly("q1", "a whole answer", "q2", "under way", "q3");
     assertThat(
-            kept.settle(
-                    Map.of(
-                        streaming.id(), copy(streaming, MessageStatus.FAILED, "broke off"),
-                        queued.id(), copy(queued, MessageStatus.QUEUED, "")))
-                .orElseThrow()
-                .history())
+            texts(
+                kept,
+                copy(streaming, MessageStatus.FAILED, "broke off"),
+                copy(queued, MessageStatus.QUEUED, "")))
         .as("a failed answer and one without text yet are left out, as a read would")
-        .extracting(m -> m.text())
         .containsExactly("q1", "q2", "q3");
     assertThat(kept.settle(Map.of(streaming.id(), streaming)))
         .as("one of them gone: the chat was deleted")
@@ -90,6 +85,15 @@ class HeldPlansTest {
 
     assertThat(kept.settle(Map.of(first.id(), ended)))
         .contains(JobPlan.of(chat.owner(), chat.id(), chat.systemPrompt(), messages));
+  }
+
+  /** The prompt's texts once {@code kept} is settled with {@code now}, the rows as they are now. */
+  private static List<String> texts(KeptPlan kept, ChatMessage... now) {
+    Map<String, ChatMessage> rows = new HashMap<>();
+    for (ChatMessage row : now) {
+      rows.put(row.id(), row);
+    }
+    return kept.settle(rows).orElseThrow().history().stream().map(m -> m.text()).toList();
   }
 
   private static ChatMessage copy(ChatMessage row, MessageStatus status, String content) {
