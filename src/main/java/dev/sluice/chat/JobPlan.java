@@ -18,6 +18,11 @@ public record JobPlan(
     String systemPrompt,
     List<dev.sluice.llm.ChatMessage> history) {
 
+  public JobPlan {
+    // Plans are kept across threads (HeldPlans) and built from lists their makers go on using.
+    history = List.copyOf(history);
+  }
+
   /**
    * The plan for the answer that ends {@code upToAnswer}, the messages of {@code owner}'s chat
    * {@code chatId} in seq order: the prompt carries the messages that still stand ({@link
@@ -54,8 +59,7 @@ public record JobPlan(
 
   /** The same plan with another history. */
   JobPlan withHistory(List<dev.sluice.llm.ChatMessage> newHistory) {
-    return new JobPlan(
-        owner, chatId, messageId, model, priority, systemPrompt, List.copyOf(newHistory));
+    return new JobPlan(owner, chatId, messageId, model, priority, systemPrompt, newHistory);
   }
 
   /** The characters the plan holds, to bound how many plans are kept in memory. */

@@ -34,6 +34,7 @@ class HeldPlansTest {
     JobPlan held = kept.plan();
     assertThat(held).isEqualTo(JobPlan.of(chat.owner(), chat.id(), chat.systemPrompt(), messages));
     assertThat(held.history()).extracting(m -> m.text()).containsExactly("q1", "a1", "q2");
+    assertThat(held.history()).as("kept across threads, so it cannot change").isUnmodifiable();
     assertThat(held.systemPrompt()).isEqualTo("Be brief.");
     assertThat(held.owner()).isEqualTo("demo");
     assertThat(plans.take(answer.id())).as("taken once; a second delivery reads").isEmpty();
