@@ -26,7 +26,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class ChatStreams {
 
   private final Map<String, Set<Subscriber>> watchers = new ConcurrentHashMap<>();
-  private final Map<String, ReplayBuffer> buffers = new ConcurrentHashMap<>();
+  // Chat, then answer: a tab that opens looks at its own chat's answers, not at every answer held.
+  // The inner maps change inside the outer map's compute for their chat, so a chat's map is never
+  // dropped while an answer is being added to it.
+  private final Map<String, Map<String, ReplayBuffer>> buffers = new ConcurrentHashMap<>();
   private StoredAnswers stored;
   private SocketSettings settings;
   private Clock clock;
@@ -72,7 +75,12 @@ public class ChatStreams {
     if ("queued".equals(status.status())) {
       // Queued again after it ended (an operator's retry): its next run streams afresh.
       buffers.computeIfPresent(
-          status.messageId(), (id, buffer) -> buffer.streaming() ? buffer : null);
+          status.chatId(),
+          (id, answers) -> {
+            answers.computeIfPresent(
+                status.messageId(), (answer, buffer) -> buffer.streaming() ? buffer : null);
+            return answers.isEmpty() ? null : answers;
+          });
     }
     String frame = Frames.status(status);
     watchersOf(status.chatId()).forEach(s -> s.frame(frame));
@@ -87,12 +95,10 @@ public class ChatStreams {
           subscribers.add(subscriber);
           return subscribers;
         });
-    for (ReplayBuffer buffer : buffers.values()) {
-      if (buffer.chatId().equals(chatId)) {
-        synchronized (buffer) {
-          if (buffer.streaming() && subscriber.holdIfUnseen(buffer.messageId())) {
-            subscriber.frame(Frames.status(buffer.messageId(), "streaming"));
-          }
+    for (ReplayBuffer buffer : buffers.getOrDefault(chatId, Map.of()).values()) {
+      synchronized (buffer) {
+        if (buffer.streaming() && subscriber.holdIfUnseen(buffer.messageId())) {
+          subscriber.frame(Frames.status(buffer.messageId(), "streaming"));
         }
       }
     }
@@ -113,8 +119,8 @@ public class ChatStreams {
    * answer no longer in memory comes from the database as its final frame.
    */
   void resume(String chatId, Subscriber subscriber, String messageId, long afterSeq) {
-    ReplayBuffer buffer = buffers.get(messageId);
-    if (buffer != null && buffer.chatId().equals(chatId)) {
+    ReplayBuffer buffer = buffers.getOrDefault(chatId, Map.of()).get(messageId);
+    if (buffer != null) {
       synchronized (buffer) {
         subscriber.resume(buffer, afterSeq);
       }
@@ -138,8 +144,23 @@ public class ChatStreams {
   }
 
   private ReplayBuffer bufferOf(String chatId, String messageId) {
-    return buffers.computeIfAbsent(
-        messageId, id -> new ReplayBuffer(chatId, id, settings.replayMaxChunks(), clock.instant()));
+    Map<String, ReplayBuffer> answers = buffers.get(chatId);
+    ReplayBuffer buffer = answers == null ? null : answers.get(messageId);
+    if (buffer != null) {
+      return buffer; // every chunk after an answer's first
+    }
+    ReplayBuffer[] made = new ReplayBuffer[1];
+    buffers.compute(
+        chatId,
+        (id, held) -> {
+          Map<String, ReplayBuffer> map = held == null ? new ConcurrentHashMap<>() : held;
+          made[0] =
+              map.computeIfAbsent(
+                  messageId,
+                  answer -> new ReplayBuffer(answer, settings.replayMaxChunks(), clock.instant()));
+          return map;
+        });
+    return made[0];
   }
 
   private Set<Subscriber> watchersOf(String chatId) {
@@ -153,11 +174,18 @@ public class ChatStreams {
       return;
     }
     nextSweep = now.plusSeconds(1);
-    buffers.values().removeIf(buffer -> buffer.expired(now, settings.replayRetention()));
+    for (String chatId : buffers.keySet()) {
+      buffers.computeIfPresent(
+          chatId,
+          (id, answers) -> {
+            answers.values().removeIf(buffer -> buffer.expired(now, settings.replayRetention()));
+            return answers.isEmpty() ? null : answers;
+          });
+    }
   }
 
   /** Answers held in memory, for tests. */
   int buffered() {
-    return buffers.size();
+    return buffers.values().stream().mapToInt(Map::size).sum();
   }
 }

@@ -15,7 +15,6 @@ import java.util.Optional;
  */
 final class ReplayBuffer {
 
-  private final String chatId;
   private final String messageId;
   private final int maxChunks;
   private final List<AnswerChunk> chunks = new ArrayList<>();
@@ -25,15 +24,10 @@ final class ReplayBuffer {
   private Instant endedAt;
   private Instant touchedAt;
 
-  ReplayBuffer(String chatId, String messageId, int maxChunks, Instant createdAt) {
+  ReplayBuffer(String messageId, int maxChunks, Instant createdAt) {
     this.touchedAt = createdAt;
-    this.chatId = chatId;
     this.messageId = messageId;
     this.maxChunks = maxChunks;
-  }
-
-  String chatId() {
-    return chatId;
   }
 
   String messageId() {

@@ -46,6 +46,18 @@ class ChatStreamsTest {
   }
 
   @Test
+  void aTabOpenedWhileAnotherChatStreamsIsToldOnlyOfItsOwnChat() {
+    fixture.hub.onChunk(new AnswerChunk("other-chat", "m9", 1, "x"));
+    fixture.chunks(MESSAGE, 1, 2);
+    FakeSink tab = FakeSink.fast();
+
+    fixture.subscribe(tab);
+
+    assertThat(tab.types()).containsExactly("status");
+    assertThat(tab.frames().get(0).getString("messageId")).isEqualTo(MESSAGE);
+  }
+
+  @Test
   void aRepeatedChunkIsSentOnce() {
     FakeSink tab = FakeSink.fast();
     fixture.subscribe(tab);
@@ -174,6 +186,24 @@ class ChatStreamsTest {
 
     assertThat(fixture.hub.buffered()).isEqualTo(1);
     assertThat(back.types()).containsExactly("status", "completed");
+  }
+
+  @Test
+  void aChatWhoseAnswersAllExpiredHoldsItsNextAnswerAgain() {
+    fixture.chunks(MESSAGE, 1, 3);
+    fixture.complete(MESSAGE, 3);
+    fixture.now = fixture.now.plusSeconds(61);
+    fixture.hub.onChunk(new AnswerChunk("other-chat", "m9", 1, "x")); // sweeps
+    assertThat(fixture.hub.buffered()).isEqualTo(1);
+
+    fixture.chunks("msg-2", 1, 2);
+    FakeSink late = FakeSink.fast();
+    fixture.subscribe(late);
+
+    assertThat(fixture.hub.buffered()).isEqualTo(2);
+    assertThat(late.frames())
+        .singleElement()
+        .satisfies(f -> assertThat(f.getString("messageId")).isEqualTo("msg-2"));
   }
 
   @Test
