@@ -1,8 +1,9 @@
 package dev.sluice.llm;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /** One message of a conversation: a role and its parts (text and images). */
 public record ChatMessage(Role role, List<ContentPart> parts) {
@@ -29,16 +30,28 @@ public record ChatMessage(Role role, List<ContentPart> parts) {
 
   /** The message's text parts joined by blank lines; images are left out. */
   public String text() {
-    return parts.stream()
-        .filter(ContentPart.Text.class::isInstance)
-        .map(p -> ((ContentPart.Text) p).text())
-        .collect(Collectors.joining("\n\n"));
+    // Loops, not streams: a plan's every message is read several times on each chat job's way
+    // (its size, the token estimate, the context trimming, the request), and almost all of them
+    // are a single text part.
+    if (parts.size() == 1) {
+      return parts.get(0) instanceof ContentPart.Text only ? only.text() : "";
+    }
+    StringJoiner joined = new StringJoiner("\n\n");
+    for (ContentPart part : parts) {
+      if (part instanceof ContentPart.Text text) {
+        joined.add(text.text());
+      }
+    }
+    return joined.toString();
   }
 
   public List<ContentPart.Image> images() {
-    return parts.stream()
-        .filter(ContentPart.Image.class::isInstance)
-        .map(ContentPart.Image.class::cast)
-        .toList();
+    List<ContentPart.Image> images = new ArrayList<>(0);
+    for (ContentPart part : parts) {
+      if (part instanceof ContentPart.Image image) {
+        images.add(image);
+      }
+    }
+    return images.isEmpty() ? List.of() : List.copyOf(images);
   }
 }
