@@ -209,6 +209,42 @@ class ProviderBatchesIT {
   }
 
   @Test
+  void aProviderBatchWhoseCreationWentUnansweredIsTakenOnRestartNotMadeTwice() {
+    List<String> docs = new ArrayList<>(bulk(2, "A note about weirs."));
+    docs.add(
+        0,
+        bulk(1, "[sim:batch-answer-lost] The provider makes this batch, and its answer is lost.")
+            .get(0));
+    String id = submit(docs).getString("id");
+
+    JsonObject failed = await(id, "failed", new HashSet<>());
+    JsonObject left = provider(failed).getJsonArray("batches").getJsonObject(0);
+    assertThat(left.getString("status")).isEqualTo("creating");
+    assertThat(creations()).as("provider batches made").isEqualTo(1);
+
+    HttpResponse<String> restart = demo().post("/api/batches/" + id + "/restart");
+    assertThat(restart.statusCode()).as(restart.body()).isEqualTo(202);
+    JsonObject done =
+        await(
+            id,
+            b -> Set.of("completed", "failed").contains(b.getString("status")),
+            "an end",
+            new HashSet<>());
+
+    // Made again, the batch would be lost again: two creations, and a batch failed once more.
+    assertThat(creations()).as("provider batches made, after the restart").isEqualTo(1);
+    assertThat(done.getString("status")).isEqualTo("completed");
+    List<JsonObject> batches = provider(done).getJsonArray("batches").getValuesAs(JsonObject.class);
+    assertThat(batches).hasSize(1);
+    assertThat(batches.get(0).getString("status")).isEqualTo("completed");
+    assertThat(batches.get(0).getInt("succeeded")).isEqualTo(3);
+    List<JsonObject> results = results(id);
+    assertThat(results).hasSize(3);
+    assertThat(results).allSatisfy(r -> assertThat(r.getString("status")).isEqualTo("completed"));
+    assertThat(chatCalls()).as("interactive calls").isZero();
+  }
+
+  @Test
   void stopCancelsTheProviderBatchesAtTheProvider() {
     List<String> docs = new ArrayList<>(bulk(3, "A long wait."));
     docs.add(0, bulk(1, "[sim:batch-time=120s] The first request sets the batch's time.").get(0));
@@ -337,6 +373,13 @@ class ProviderBatchesIT {
   private static long chatCalls() {
     return simulator.arrivals().stream()
         .filter(a -> a.endpoint().endsWith("/chat/completions"))
+        .count();
+  }
+
+  /** Batches the simulator was asked to create, answered or not. */
+  private static long creations() {
+    return simulator.arrivals().stream()
+        .filter(a -> a.endpoint().equals("POST /v1/batches"))
         .count();
   }
 

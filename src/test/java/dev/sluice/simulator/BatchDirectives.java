@@ -11,16 +11,19 @@ import java.util.regex.Pattern;
  * The directives only batches understand, taken out of a batch request before it is planned: the
  * simulated provider (main code) refuses any directive it does not know, and these concern the
  * batch, not the answer. {@code [sim:batch-expire]} makes the batch expire at this request; {@code
- * [sim:batch-time=500ms]} in a batch's first request sets the batch's processing time. Both may
- * share a directive with others ({@code [sim:server-error batch-expire]}). Like every directive
- * they count only in the last user message; a directive left empty goes with the one line break or
- * space after it, as {@code [sim:say]} expects.
+ * [sim:batch-time=500ms]} in a batch's first request sets the batch's processing time; {@code
+ * [sim:batch-answer-lost]} in any request of an OpenAI batch makes its creation answered with a 500
+ * although the batch was made (a creation whose answer a crash or a network lost). All may share a
+ * directive with others ({@code [sim:server-error batch-expire]}). Like every directive they count
+ * only in the last user message; a directive left empty goes with the one line break or space after
+ * it, as {@code [sim:say]} expects.
  */
 final class BatchDirectives {
 
   private static final Pattern DIRECTIVE = Pattern.compile("\\[sim:([^\\]]*)\\](\\r\\n|\\n| )?");
   private static final String EXPIRE = "batch-expire";
   private static final String TIME = "batch-time=";
+  private static final String ANSWER_LOST = "batch-answer-lost";
 
   /**
    * A request body without its batch directives, and what they asked for.
@@ -28,8 +31,9 @@ final class BatchDirectives {
    * @param body a copy of the body, the batch directives removed
    * @param expires {@code [sim:batch-expire]} was there
    * @param time the value of {@code [sim:batch-time=...]}, unparsed, or null
+   * @param answerLost {@code [sim:batch-answer-lost]} was there
    */
-  record Stripped(JsonObject body, boolean expires, String time) {}
+  record Stripped(JsonObject body, boolean expires, String time, boolean answerLost) {}
 
   private BatchDirectives() {}
 
@@ -42,7 +46,7 @@ final class BatchDirectives {
     Object messages = copy.getValue("messages");
     JsonObject last = messages instanceof JsonArray array ? lastUserMessage(array) : null;
     if (last == null) {
-      return new Stripped(copy, false, null);
+      return new Stripped(copy, false, null, false);
     }
     Found found = new Found();
     Object content = last.getValue("content");
@@ -55,7 +59,7 @@ final class BatchDirectives {
         }
       }
     }
-    return new Stripped(copy, found.expires, found.time);
+    return new Stripped(copy, found.expires, found.time, found.answerLost);
   }
 
   /** The last message {@link WireRequests} reads as the user's, in either protocol. */
@@ -75,6 +79,7 @@ final class BatchDirectives {
   private static final class Found {
     boolean expires;
     String time;
+    boolean answerLost;
 
     String strip(String text) {
       Matcher m = DIRECTIVE.matcher(text);
@@ -85,6 +90,8 @@ final class BatchDirectives {
         for (String word : words) {
           if (word.equals(EXPIRE)) {
             expires = true;
+          } else if (word.equals(ANSWER_LOST)) {
+            answerLost = true;
           } else if (word.startsWith(TIME)) {
             time = time == null ? word.substring(TIME.length()) : time;
           } else {

@@ -230,19 +230,27 @@ final class OpenAiBatches {
           400, invalid("File " + inputFileId + " is not of purpose 'batch'.", "input_file_id"));
       return;
     }
-    SimulatedBatch batch;
+    Planned planned;
     try {
-      batch = batch(state, file, (JsonObject) metadata);
+      planned = batch(state, file, (JsonObject) metadata);
     } catch (IllegalArgumentException e) {
       exchange.json(400, invalid(e.getMessage(), null));
       return;
     }
+    SimulatedBatch batch = planned.batch();
     store.putBatch(BatchStore.Provider.OPENAI, batch);
-    exchange.json(200, render(store, batch, batch.createdAt()));
+    if (planned.answerLost()) {
+      exchange.json(500, chat.error(500, "The server had an error processing your request."));
+    } else {
+      exchange.json(200, render(store, batch, batch.createdAt()));
+    }
   }
 
+  /** A batch as planned, and whether the answer to its creation is to be lost. */
+  private record Planned(SimulatedBatch batch, boolean answerLost) {}
+
   /** Plans every line now, as that many requests arriving at once would be. */
-  private SimulatedBatch batch(SimulatorState state, BatchStore.StoredFile file, JsonObject meta) {
+  private Planned batch(SimulatorState state, BatchStore.StoredFile file, JsonObject meta) {
     BatchStore store = state.batches();
     List<JsonObject> lines = requests(file.content(), Integer.MAX_VALUE);
     long first = state.nextOrdinals(lines.size());
@@ -251,12 +259,14 @@ final class OpenAiBatches {
       time = duration("metadata.sim_processing_time", meta.getValue("sim_processing_time"));
     }
     List<BatchItem> items = new ArrayList<>();
+    boolean answerLost = false;
     for (int i = 0; i < lines.size(); i++) {
       JsonObject line = lines.get(i);
       BatchDirectives.Stripped stripped = BatchDirectives.strip(line.getJsonObject("body"));
       if (i == 0 && time == null && stripped.time() != null) {
         time = duration("[sim:batch-time]", stripped.time());
       }
+      answerLost |= stripped.answerLost();
       long ordinal = first + i;
       ChatEndpoint.Answered answer = chat.wholeAnswer(state.settings(), stripped.body(), ordinal);
       items.add(
@@ -269,13 +279,15 @@ final class OpenAiBatches {
     }
     long sequence = store.nextSequence();
     JsonObject details = new JsonObject().put("input_file_id", file.id()).put("metadata", meta);
-    return new SimulatedBatch(
-        "batch_sim" + sequence,
-        sequence,
-        store.now(),
-        time == null ? store.settings().processingTime() : time,
-        items,
-        details);
+    return new Planned(
+        new SimulatedBatch(
+            "batch_sim" + sequence,
+            sequence,
+            store.now(),
+            time == null ? store.settings().processingTime() : time,
+            items,
+            details),
+        answerLost);
   }
 
   static Duration duration(String what, Object value) {

@@ -24,6 +24,7 @@ class SimulatorBatchDirectivesTest {
 
     assertThat(stripped.expires()).isTrue();
     assertThat(stripped.time()).isEqualTo("2s");
+    assertThat(stripped.answerLost()).isFalse();
     JsonArray messages = stripped.body().getJsonArray("messages");
     assertThat(messages.getJsonObject(2).getString("content")).isEqualTo("[sim:say]\nHi ");
     assertThat(messages.getJsonObject(0).getString("content"))
@@ -51,11 +52,13 @@ class SimulatorBatchDirectivesTest {
                                             .put("type", "text")
                                             .put(
                                                 "text",
-                                                "Go [sim:server-error  batch-expire] on")))));
+                                                "Go [sim:server-error  batch-expire"
+                                                    + " batch-answer-lost] on")))));
 
     BatchDirectives.Stripped stripped = BatchDirectives.strip(body);
 
     assertThat(stripped.expires()).isTrue();
+    assertThat(stripped.answerLost()).isTrue();
     assertThat(stripped.time()).isNull();
     assertThat(
             stripped

@@ -9,8 +9,10 @@ import dev.sluice.llm.openai.OpenAiProvider;
 import dev.sluice.llm.openai.OpenAiRequestWriter;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -32,13 +35,27 @@ public final class OpenAiBatchApi extends HttpBatchApi {
 
   static final String ENDPOINT = "/v1/chat/completions";
 
+  /** The metadata field that carries the caller's key of a batch. */
+  static final String KEY_FIELD = "sluice_key";
+
+  /** Batches per page when looking for one by its key: the API's largest page. */
+  private static final int LIST_PAGE = 100;
+
+  private final int listPage;
+
   /**
    * A client on the provider's HTTP client.
    *
    * @param limits {@link BatchLimits#OPENAI}, or a compatible server's (or a test's) smaller ones
    */
   public OpenAiBatchApi(ProviderSettings settings, HttpClient client, BatchLimits limits) {
+    this(settings, client, limits, LIST_PAGE);
+  }
+
+  /** A client that lists batches {@code listPage} at a time (a test's small pages). */
+  OpenAiBatchApi(ProviderSettings settings, HttpClient client, BatchLimits limits, int listPage) {
     super(settings, client, limits);
+    this.listPage = listPage;
   }
 
   @Override
@@ -60,6 +77,11 @@ public final class OpenAiBatchApi extends HttpBatchApi {
 
   @Override
   public CompletionStage<ProviderBatch> create(BatchFile file) {
+    return create(file, null);
+  }
+
+  @Override
+  public CompletionStage<ProviderBatch> create(BatchFile file, String key) {
     HttpRequest.BodyPublisher body;
     MultipartForm form = new MultipartForm().field("purpose", "batch");
     try {
@@ -73,23 +95,71 @@ public final class OpenAiBatchApi extends HttpBatchApi {
             .header("Content-Type", form.contentType())
             .POST(body);
     return http.json(upload, uploaded -> BatchHttp.required(uploaded, "id"))
-        .thenCompose(this::createBatch);
+        .thenCompose(fileId -> createBatch(fileId, key));
   }
 
-  private CompletableFuture<ProviderBatch> createBatch(String fileId) {
-    JsonObject create =
+  private CompletableFuture<ProviderBatch> createBatch(String fileId, String key) {
+    JsonObjectBuilder create =
         JsonSupport.object()
             .add("input_file_id", fileId)
             .add("endpoint", ENDPOINT)
-            .add("completion_window", "24h")
-            .build();
+            .add("completion_window", "24h");
+    if (key != null) {
+      create.add("metadata", JsonSupport.object().add(KEY_FIELD, key));
+    }
     HttpRequest.Builder request =
         OpenAiProvider.request(settings, "/batches")
             .header("Content-Type", "application/json")
             .POST(
                 HttpRequest.BodyPublishers.ofString(
-                    JsonSupport.write(create), StandardCharsets.UTF_8));
+                    JsonSupport.write(create.build()), StandardCharsets.UTF_8));
     return http.json(request, OpenAiBatchApi::snapshot);
+  }
+
+  /**
+   * Pages through the account's batches, newest first ({@code GET /batches}), until one carries the
+   * key in its metadata or they are older than {@code since}.
+   */
+  @Override
+  public CompletionStage<Optional<ProviderBatch>> createdWith(String key, Instant since) {
+    return createdWith(key, since, null);
+  }
+
+  private CompletableFuture<Optional<ProviderBatch>> createdWith(
+      String key, Instant since, String after) {
+    String query = "?limit=" + listPage + (after == null ? "" : "&after=" + encode(after));
+    return http.json(
+            OpenAiProvider.request(settings, "/batches" + query).GET(),
+            page -> Search.of(page, key, since))
+        .thenCompose(
+            search ->
+                search.next() == null
+                    ? CompletableFuture.completedFuture(search.found())
+                    : createdWith(key, since, search.next()));
+  }
+
+  /** What one page of the batches list gave: the batch looked for, or the page to read next. */
+  private record Search(Optional<ProviderBatch> found, String next) {
+
+    static Search of(JsonObject page, String key, Instant since) {
+      String last = null;
+      for (JsonObject batch : page.getJsonArray("data").getValuesAs(JsonObject.class)) {
+        if (key.equals(JsonSupport.string(JsonSupport.child(batch, "metadata"), KEY_FIELD))) {
+          return new Search(Optional.of(snapshot(batch)), null);
+        }
+        Instant created = seconds(batch, "created_at");
+        if (created != null && created.isBefore(since)) {
+          return new Search(Optional.empty(), null);
+        }
+        last = BatchHttp.required(batch, "id");
+      }
+      boolean more = page.getBoolean("has_more", false) && last != null;
+      return new Search(Optional.empty(), more ? last : null);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   @Override

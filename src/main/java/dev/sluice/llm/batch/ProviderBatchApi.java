@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -36,6 +38,25 @@ public interface ProviderBatchApi {
    * @throws IllegalArgumentException at once, sending nothing, when the file holds no request
    */
   CompletionStage<ProviderBatch> create(BatchFile file);
+
+  /**
+   * Sends a file as one batch, as {@link #create(BatchFile)} does, marked with the caller's {@code
+   * key} where the provider keeps such marks on a batch, so that {@link #createdWith} finds it
+   * again after a crash lost the answer to this call. A provider that keeps none ignores the key.
+   */
+  default CompletionStage<ProviderBatch> create(BatchFile file, String key) {
+    return create(file);
+  }
+
+  /**
+   * The batch {@link #create(BatchFile, String)} made with {@code key}, if the provider made it:
+   * looked for among the provider's batches created from {@code since} on, newest first. Empty when
+   * there is none, and always for a provider that keeps no marks on its batches (Anthropic), where
+   * a batch whose creation went unanswered cannot be told from another client's.
+   */
+  default CompletionStage<Optional<ProviderBatch>> createdWith(String key, Instant since) {
+    return CompletableFuture.completedFuture(Optional.empty());
+  }
 
   /**
    * Sends a few requests as one batch, through a temporary file; for batches that fit in memory

@@ -30,11 +30,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +48,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -290,6 +293,61 @@ class ProviderBatchApiAgainstSimulatorTest {
         .containsExactlyInAnyOrderElementsOf(
             IntStream.range(0, 10).mapToObj(i -> "r" + i).toList());
     assertThat(all.values()).allMatch(r -> r.outcome() == Outcome.SUCCEEDED);
+  }
+
+  @BothProviders
+  void aBatchIsFoundByTheKeyItWasCreatedWithWhereTheProviderKeepsMarks(
+      ProviderType type, @TempDir Path dir) throws IOException {
+    ProviderBatchApi api = api(type, KEY);
+    Instant before = Instant.now().minusSeconds(60);
+    String key = UUID.randomUUID().toString();
+    BatchFile file = api.newFile(dir.resolve("keyed.jsonl"));
+    file.add(item("keyed", "Hello"));
+    ProviderBatch made = join(api.create(file, key));
+    // Newer batches, unmarked, come first in the list: two pages of them with pages of two.
+    for (int i = 0; i < 3; i++) {
+      join(api.create(List.of(item("later" + i, "Hello"))));
+    }
+    ProviderBatchApi smallPages =
+        type == ProviderType.OPENAI
+            ? new OpenAiBatchApi(
+                settings(type, KEY),
+                HttpClients.forProvider(settings(type, KEY), RUNTIME),
+                BatchLimits.OPENAI,
+                2)
+            : api;
+
+    Optional<ProviderBatch> found = join(smallPages.createdWith(key, before));
+
+    if (type == ProviderType.OPENAI) {
+      assertThat(found).map(ProviderBatch::id).contains(made.id());
+      assertThat(found.get().total()).isEqualTo(1);
+      assertThat(join(smallPages.createdWith(UUID.randomUUID().toString(), before))).isEmpty();
+      // Batches older than where the search starts are not looked through.
+      assertThat(join(smallPages.createdWith(key, Instant.now().plusSeconds(3_600)))).isEmpty();
+    } else {
+      // Anthropic's batches carry no caller's marks: a lost creation cannot be found.
+      assertThat(found).isEmpty();
+    }
+  }
+
+  @Test
+  void anOpenAiBatchWhoseCreationWasAnsweredWithAnErrorIsFoundByItsKey(@TempDir Path dir)
+      throws IOException {
+    ProviderBatchApi api = api(ProviderType.OPENAI, KEY);
+    Instant before = Instant.now().minusSeconds(60);
+    String key = UUID.randomUUID().toString();
+    BatchFile file = api.newFile(dir.resolve("lost.jsonl"));
+    file.add(item("lost", "[sim:batch-answer-lost batch-time=300ms] Hello"));
+
+    LlmException lost = failure(api.create(file, key));
+    Optional<ProviderBatch> found = join(api.createdWith(key, before));
+
+    assertThat(lost.kind()).isEqualTo(LlmErrorKind.SERVER_ERROR);
+    assertThat(found).isPresent();
+    Map<String, BatchResult> results = results(api, ended(api, found.get()));
+    assertThat(results).containsOnlyKeys("lost");
+    assertThat(results.get("lost").outcome()).isEqualTo(Outcome.SUCCEEDED);
   }
 
   @BothProviders

@@ -12,6 +12,7 @@ import dev.sluice.llm.batch.BatchFile;
 import dev.sluice.llm.batch.BatchRequest;
 import dev.sluice.llm.batch.ProviderBatch;
 import dev.sluice.llm.batch.ProviderBatchApi;
+import dev.sluice.platform.concurrent.Causes;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
@@ -19,10 +20,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
@@ -39,6 +43,9 @@ public class ProviderBatchSubmitter extends AbstractBatchlet {
 
   private static final Logger LOG = Logger.getLogger(ProviderBatchSubmitter.class.getName());
   static final int PAGE = 500;
+
+  /** How far before a record's own time its provider batch is looked for: clocks differ. */
+  private static final Duration CLOCK_SLACK = Duration.ofMinutes(15);
 
   @Inject @BatchProperty String batchId;
   @Inject @BatchProperty String viaProvider;
@@ -116,8 +123,26 @@ public class ProviderBatchSubmitter extends AbstractBatchlet {
     return created;
   }
 
-  /** Makes again a provider batch recorded but not created; returns 1, or 0 if none is left. */
+  /**
+   * Makes again a provider batch recorded but not created; returns 1, or 0 if none is left. The
+   * provider is asked first whether it made the batch after all (the crash came between its create
+   * call and the answer being recorded): that batch is taken, not made a second time.
+   */
   private int createAgain(Target target, ProviderBatchRecord left) throws Exception {
+    Optional<ProviderBatch> made = madeAfterAll(target.api(), left);
+    if (made.isPresent()) {
+      store.saw(left.id(), made.get());
+      LOG.info(
+          () ->
+              "batch "
+                  + batchId
+                  + ": provider batch "
+                  + left.id()
+                  + " had been created as "
+                  + made.get().id()
+                  + "; taken, not made again");
+      return 1;
+    }
     Path path = Files.createTempFile("sluice-provider-batch-", ".jsonl");
     try (BatchFile file = target.api().newFile(path)) {
       int afterItem = 0;
@@ -162,9 +187,35 @@ public class ProviderBatchSubmitter extends AbstractBatchlet {
     created(record.id(), target.api(), file);
   }
 
+  /**
+   * The provider batch made for a record whose create call went unanswered, if the provider lists
+   * it (searched from a while before the record, so that the two clocks need not agree). A search
+   * that fails is logged and treated as finding none: the batch is made again, as a provider that
+   * keeps no marks on its batches always has it.
+   */
+  private Optional<ProviderBatch> madeAfterAll(ProviderBatchApi api, ProviderBatchRecord left)
+      throws InterruptedException {
+    try {
+      return api.createdWith(left.id(), left.createdAt().minus(CLOCK_SLACK))
+          .toCompletableFuture()
+          .get(5, TimeUnit.MINUTES);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warning(
+          () ->
+              "batch "
+                  + batchId
+                  + ": could not ask the provider whether it made provider batch "
+                  + left.id()
+                  + " ("
+                  + Causes.unwrap(e)
+                  + "); making it again");
+      return Optional.empty();
+    }
+  }
+
   private void created(String recordId, ProviderBatchApi api, BatchFile file) throws Exception {
     int requests = file.count();
-    ProviderBatch made = api.create(file).toCompletableFuture().get(30, TimeUnit.MINUTES);
+    ProviderBatch made = api.create(file, recordId).toCompletableFuture().get(30, TimeUnit.MINUTES);
     store.saw(recordId, made);
     LOG.info(
         () ->
