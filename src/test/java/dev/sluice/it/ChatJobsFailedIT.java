@@ -128,36 +128,74 @@ class ChatJobsFailedIT {
   @Test
   void theQueueGivesUpOnTheSameDeliveryAsTheRunner() throws Exception {
     String garbage = "bad-" + UUID.randomUUID().toString().substring(0, 8);
-    List<String> refusals = new CopyOnWriteArrayList<>();
-    Logger log = Logger.getLogger(ChatJobRunner.class.getName());
-    Handler listen =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            String text = record.getMessage();
-            if (text != null && text.contains(garbage)) {
-              refusals.add(text);
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    log.addHandler(listen);
-    try {
+    List<String> refusals;
+    try (Refusals listening = new Refusals(garbage)) {
       try (JMSContext context = connections.createContext()) {
         context.createProducer().send(chatJobs, garbage);
       }
       awaitFailedJob(textIs(garbage), "the refused message");
-    } finally {
-      log.removeHandler(listen);
+      refusals = listening.seen;
     }
     assertEquals(2, maxDeliveries, "the test server's sluice.chat.max-deliveries");
     assertEquals(maxDeliveries, refusals.size(), "deliveries before ChatJobsFailed: " + refusals);
     assertTrue(refusals.get(maxDeliveries - 1).contains("delivery " + maxDeliveries));
+  }
+
+  /**
+   * A wake-up bundle (several jobs in one message, one per line) answers its jobs; one that fails
+   * in it is woken again alone, so it still gets its {@code sluice.chat.max-deliveries} counted
+   * deliveries and ends in ChatJobsFailed by itself, and the bundle's other job is answered once.
+   */
+  @Test
+  void aJobThatFailsInABundleIsWokenAloneAndTheOthersAreAnswered() throws Exception {
+    ChatMessage answer =
+        AnswerRows.write(chats, "Hello, bundle", MessageStatus.QUEUED, "", Clock.systemUTC());
+    String garbage = "bad-" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> refusals;
+    try (Refusals listening = new Refusals(garbage)) {
+      try (JMSContext context = connections.createContext()) {
+        context
+            .createProducer()
+            .setPriority(Priority.HIGH.jmsPriority())
+            .send(chatJobs, answer.id() + "\n" + garbage);
+      }
+      awaitFailedJob(textIs(garbage), "the bundle's refused job, alone");
+      refusals = listening.seen;
+    }
+
+    AnswerRows.await(store, answer.id(), MessageStatus.COMPLETED);
+    assertEquals(
+        maxDeliveries + 1, refusals.size(), "the try in the bundle, then alone: " + refusals);
+    assertTrue(refusals.get(0).contains("delivery 0"), refusals.get(0));
+    assertTrue(refusals.get(maxDeliveries).contains("delivery " + maxDeliveries));
+  }
+
+  /** Collects what the runner logs about one refused id while open. */
+  private static final class Refusals extends Handler implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ChatJobRunner.class.getName());
+    final List<String> seen = new CopyOnWriteArrayList<>();
+    private final String id;
+
+    Refusals(String id) {
+      this.id = id;
+      LOG.addHandler(this);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+      String text = record.getMessage();
+      if (text != null && text.contains(id)) {
+        seen.add(text);
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {
+      LOG.removeHandler(this);
+    }
   }
 
   /** Matches a message, like a predicate that may throw JMSException. */

@@ -48,6 +48,21 @@ class DepthTest {
   }
 
   @Test
+  void aBundleCountsForEveryJobItWakes() throws Exception {
+    List<Message> messages =
+        List.of(
+            FakeMessages.text("ID:1", "a\nb\nc", 7, 1, null),
+            withPriority(7),
+            FakeMessages.text("ID:2", "d\ne", 4, 1, null),
+            FakeMessages.bytes("ID:3", 4, 1));
+
+    Depth depth = Depth.count(browser(messages), 10);
+
+    assertThat(depth.count()).isEqualTo(7);
+    assertThat(depth.byPriorityNames()).containsExactly(Map.entry("4", 3), Map.entry("7", 4));
+  }
+
+  @Test
   void anEmptyQueueHasNoPriorities() throws Exception {
     Depth depth = Depth.count(browser(List.of()), 10);
 

@@ -18,9 +18,15 @@ public interface JobKind {
   Queue queue();
 
   /**
-   * Runs delivery number {@code delivery} of the job for {@code workId}, on the message-driven
-   * bean's thread: it must hand long work on and return. Work that is no longer waiting (claimed,
-   * ended, deleted) is ignored; a failure thrown from here is delivered again.
+   * A job's try inside a bundle of several ({@link WakeupBundle}): no delivery count knows of it,
+   * and it is never the last, since a failure thrown from it wakes the job again alone.
+   */
+  int IN_BUNDLE = 0;
+
+  /**
+   * Runs delivery number {@code delivery} of the job for {@code workId} (or {@link #IN_BUNDLE}), on
+   * the message-driven bean's thread: it must hand long work on and return. Work that is no longer
+   * waiting (claimed, ended, deleted) is ignored; a failure thrown from here is delivered again.
    */
   void run(String workId, int delivery);
 

@@ -8,13 +8,16 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 
 /**
  * Sends wake-ups in batches: callers only enqueue (after their transaction has committed), and one
- * task at a time on the managed executor drains whatever has gathered onto one JMS context. The
- * messages are non-persistent: the outbox row is the durable record of the job, so a wake-up lost
- * with the messaging engine is sent again by the sweep, and no send waits for a disk.
+ * task at a time on the managed executor drains whatever has gathered onto one JMS context, the
+ * jobs of one kind and priority bundled into few messages ({@link WakeupBundle}). The messages are
+ * non-persistent: the outbox row is the durable record of the job, so a wake-up lost with the
+ * messaging engine is sent again by the sweep, and no send waits for a disk.
  */
 @ApplicationScoped
 public class JobWakeups {
@@ -60,12 +63,24 @@ public class JobWakeups {
     waiting.add(wakeup);
   }
 
+  /**
+   * Wakes {@code workId} in a message of its own: a job that failed inside a bundle, so that its
+   * next deliveries are its own, counted, and end on its failed queue after the last.
+   */
+  public void sendAlone(JobKind kind, String workId, int jmsPriority) {
+    send(new JobWakeup(kind, workId, jmsPriority, true));
+  }
+
   private void sendSome(Queue<JobWakeup> waiting) {
+    List<JobWakeup> some = new ArrayList<>();
+    JobWakeup next;
+    while (some.size() < MAX_PER_CONTEXT && (next = waiting.poll()) != null) {
+      some.add(next);
+    }
     try (JMSContext context = connections.createContext()) {
       JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-      JobWakeup next;
-      for (int sent = 0; sent < MAX_PER_CONTEXT && (next = waiting.poll()) != null; sent++) {
-        producer.setPriority(next.jmsPriority()).send(next.kind().queue(), next.workId());
+      for (WakeupBundle bundle : WakeupBundle.of(some)) {
+        producer.setPriority(bundle.jmsPriority()).send(bundle.kind().queue(), bundle.body());
       }
     }
   }
