@@ -43,7 +43,7 @@ class AdmissionIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war().addClasses(AdmissionIT.class, Http.class, Credentials.class);
+    return SluiceDeployment.withTests();
   }
 
   @Inject AdmissionGate gate;

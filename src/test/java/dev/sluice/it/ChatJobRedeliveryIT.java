@@ -40,8 +40,7 @@ class ChatJobRedeliveryIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war()
-        .addClasses(ChatJobRedeliveryIT.class, Poll.class, QueueDrain.class);
+    return SluiceDeployment.withTests();
   }
 
   @Inject ChatRepository chats;

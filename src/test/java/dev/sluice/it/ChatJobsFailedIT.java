@@ -50,7 +50,7 @@ class ChatJobsFailedIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war().addClasses(ChatJobsFailedIT.class, AnswerRows.class, Poll.class);
+    return SluiceDeployment.withTests();
   }
 
   @Inject ChatRepository chats;

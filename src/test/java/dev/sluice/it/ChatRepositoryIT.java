@@ -46,7 +46,7 @@ class ChatRepositoryIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war().addClass(ChatRepositoryIT.class);
+    return SluiceDeployment.withTests();
   }
 
   @Inject ChatRepository chats;

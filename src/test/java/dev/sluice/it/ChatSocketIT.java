@@ -34,8 +34,7 @@ class ChatSocketIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war()
-        .addClasses(ChatSocketIT.class, SocketClient.class, Http.class, Credentials.class);
+    return SluiceDeployment.withTests();
   }
 
   @ArquillianResource URL base;

@@ -28,8 +28,7 @@ class ChatStreamingIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war()
-        .addClasses(ChatStreamingIT.class, SocketClient.class, Http.class, Credentials.class);
+    return SluiceDeployment.withTests();
   }
 
   @ArquillianResource URL base;

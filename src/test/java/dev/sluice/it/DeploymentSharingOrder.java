@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Tag;
 /**
  * The order of the test classes (junit-platform.properties): the black-box classes first, one after
  * another, so they share one deployment of the WAR ({@link SharedDeployment}); then the classes
- * that deploy tests into the server; the bad-input corpus last, since it leaves the chats and
- * batches it was allowed to start still running. By name within each group, so a run's order is the
- * same on every machine.
+ * that deploy tests into the server, which share one deployment of their own; the bad-input corpus
+ * last, since it leaves the chats and batches it was allowed to start still running. By name within
+ * each group, so a run's order is the same on every machine.
  */
 public class DeploymentSharingOrder implements ClassOrderer {
 

@@ -45,7 +45,7 @@ class DocumentAnalyzerIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war().addClass(DocumentAnalyzerIT.class);
+    return SluiceDeployment.withTests();
   }
 
   @Inject DocumentAnalyzer analyzer;

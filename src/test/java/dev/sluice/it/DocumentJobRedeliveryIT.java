@@ -43,8 +43,7 @@ class DocumentJobRedeliveryIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war()
-        .addClasses(DocumentJobRedeliveryIT.class, Poll.class, QueueDrain.class);
+    return SluiceDeployment.withTests();
   }
 
   @Inject DocumentJobs jobs;

@@ -7,7 +7,6 @@ import dev.sluice.chat.ChatJobStore;
 import dev.sluice.chat.ChatMessage;
 import dev.sluice.chat.ChatRepository;
 import dev.sluice.chat.MessageStatus;
-import dev.sluice.testing.Poll;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -35,7 +34,7 @@ class JobSweepIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war().addClasses(JobSweepIT.class, AnswerRows.class, Poll.class);
+    return SluiceDeployment.withTests();
   }
 
   @Inject ChatRepository chats;

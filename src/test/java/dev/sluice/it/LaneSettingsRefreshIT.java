@@ -37,7 +37,7 @@ class LaneSettingsRefreshIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war().addClasses(LaneSettingsRefreshIT.class, Poll.class);
+    return SluiceDeployment.withTests();
   }
 
   @Inject AdmissionGate gate;

@@ -35,7 +35,7 @@ class LlmClientIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war().addClass(LlmClientIT.class);
+    return SluiceDeployment.withTests();
   }
 
   @Inject LlmClient client;

@@ -20,13 +20,15 @@ import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.ArchivePath;
 
 /**
- * Keeps the black-box tests' deployment for the next class that deploys the same thing, instead of
- * undeploying and deploying the same 30 MB WAR again for every class (each round cost about 10 s on
- * Liberty, some seven minutes a pass). A deployment is kept when it is not testable (nothing runs
- * inside the server) and its archive holds exactly the entries of the one kept: the WAR the build
- * packaged, as every black-box class deploys it. Any other deployment of the same name first
- * undeploys the kept one and is deployed as usual; the kept one is undeployed when the suite ends,
- * before the server stops. Each class still gets its URL, from the deployment it reuses.
+ * Keeps a deployment for the next class that deploys the same thing, instead of undeploying and
+ * deploying the same 30 MB WAR again for every class (each round cost about 10 s on Liberty, some
+ * seven minutes a pass for the black-box classes, two more for the in-container ones). A deployment
+ * is reused when it is as testable as the one kept (the in-container classes' archive is deployed
+ * with Arquillian's test runner added) and its archive holds exactly the entries of the one kept:
+ * the WAR the build packaged, as every black-box class deploys it, or that WAR with every
+ * in-container class ({@link SluiceDeployment#withTests()}). Any other deployment of the same name
+ * first undeploys the kept one and is deployed as usual; the kept one is undeployed when the suite
+ * ends, before the server stops. Each class still gets its URL, from the deployment it reuses.
  *
  * <p>The server's state is shared between those classes as its database always was: each test makes
  * its own chats, documents and users' data, and a test that changes a setting restores it.
@@ -50,6 +52,7 @@ public class SharedDeployment {
       Container container,
       Deployment deployment,
       String name,
+      boolean testable,
       Set<String> entries,
       ProtocolMetaData metaData) {}
 
@@ -62,12 +65,11 @@ public class SharedDeployment {
       return;
     }
     Archive<?> archive = description.getArchive();
-    boolean shareable = !description.testable();
-    Set<String> entries = shareable ? entries(archive) : Set.of();
+    Set<String> entries = entries(archive);
     if (kept != null
-        && shareable
         && kept.container().getName().equals(event.getContainerName())
         && kept.name().equals(archive.getName())
+        && kept.testable() == description.testable()
         && kept.entries().equals(entries)) {
       descriptionProducer.set(description);
       deploymentProducer.set(event.getDeployment());
@@ -77,12 +79,13 @@ public class SharedDeployment {
     }
     release();
     context.proceed();
-    if (shareable && event.getDeployment().isDeployed()) {
+    if (event.getDeployment().isDeployed()) {
       kept =
           new Kept(
               event.getContainer(),
               event.getDeployment(),
               archive.getName(),
+              description.testable(),
               entries,
               protocolMetaData.get());
     }
@@ -106,7 +109,7 @@ public class SharedDeployment {
   private boolean isKept(Deployment deployment) {
     DeploymentDescription description = deployment.getDescription();
     return description.isArchiveDeployment()
-        && !description.testable()
+        && kept.testable() == description.testable()
         && kept.name().equals(description.getArchive().getName())
         && kept.entries().equals(entries(description.getArchive()));
   }

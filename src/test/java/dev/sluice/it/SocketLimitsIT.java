@@ -39,15 +39,7 @@ class SocketLimitsIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war()
-        .addClasses(
-            SocketLimitsIT.class,
-            RawSocket.class,
-            RawSocket.Frame.class,
-            SocketClient.class,
-            Http.class,
-            Credentials.class,
-            Poll.class);
+    return SluiceDeployment.withTests();
   }
 
   @ArquillianResource URL base;

@@ -43,8 +43,7 @@ class StreamingRecoveryIT {
 
   @Deployment
   static WebArchive app() {
-    return SluiceDeployment.war()
-        .addClasses(StreamingRecoveryIT.class, AnswerRows.class, Poll.class);
+    return SluiceDeployment.withTests();
   }
 
   @Inject ChatRepository chats;
