@@ -118,14 +118,25 @@ public class ChatJobRunner implements JobKind {
   }
 
   @Override
+  public Queue failedQueue() {
+    return failedQueue;
+  }
+
+  @Override
+  public int maxDeliveries() {
+    return maxDeliveries;
+  }
+
+  @Override
   public boolean inHand(String messageId) {
     return running.holds(messageId);
   }
 
   /**
-   * Handles delivery number {@code delivery} of a job. A failure is rethrown so the job is
-   * delivered again; on the last delivery the answer is marked failed first, and the rethrown
-   * failure makes the messaging engine move the job to {@code ChatJobsFailed}.
+   * Handles try number {@code delivery} of a job. A failure is rethrown so the job is tried again;
+   * on the last try the answer is marked failed first, and the rethrown failure moves the job to
+   * {@code ChatJobsFailed} (the messaging engine does, or {@link
+   * dev.sluice.platform.messaging.JobDeliveries} for a job first tried in a bundle).
    */
   @Override
   public void run(String messageId, int delivery) {
@@ -135,7 +146,7 @@ public class ChatJobRunner implements JobKind {
       LOG.warning(
           "chat job message names no answer ("
               + AnswerIds.shown(messageId)
-              + "), delivery "
+              + "), try "
               + delivery
               + ": refused; it moves to ChatJobsFailed after "
               + maxDeliveries);
@@ -151,7 +162,7 @@ public class ChatJobRunner implements JobKind {
           Level.WARNING,
           "chat job "
               + messageId
-              + " failed on its last delivery: its answer is marked failed and the job moves to"
+              + " failed on its last try: its answer is marked failed and the job moves to"
               + " ChatJobsFailed",
           e);
       try {

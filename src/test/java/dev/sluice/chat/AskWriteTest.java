@@ -153,6 +153,16 @@ class AskWriteTest {
     }
 
     @Override
+    public Queue failedQueue() {
+      return null;
+    }
+
+    @Override
+    public int maxDeliveries() {
+      return 3;
+    }
+
+    @Override
     public void run(String workId, int delivery) {}
   }
 }

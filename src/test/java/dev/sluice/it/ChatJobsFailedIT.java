@@ -138,13 +138,14 @@ class ChatJobsFailedIT {
     }
     assertEquals(2, maxDeliveries, "the test server's sluice.chat.max-deliveries");
     assertEquals(maxDeliveries, refusals.size(), "deliveries before ChatJobsFailed: " + refusals);
-    assertTrue(refusals.get(maxDeliveries - 1).contains("delivery " + maxDeliveries));
+    assertTrue(refusals.get(maxDeliveries - 1).contains("try " + maxDeliveries));
   }
 
   /**
    * A wake-up bundle (several jobs in one message, one per line) answers its jobs; one that fails
-   * in it is woken again alone, so it still gets its {@code sluice.chat.max-deliveries} counted
-   * deliveries and ends in ChatJobsFailed by itself, and the bundle's other job is answered once.
+   * in it is woken again alone, its try in the bundle counted, so it gets {@code
+   * sluice.chat.max-deliveries} tries in all and ends in ChatJobsFailed by itself, and the bundle's
+   * other job is answered once.
    */
   @Test
   void aJobThatFailsInABundleIsWokenAloneAndTheOthersAreAnswered() throws Exception {
@@ -164,10 +165,9 @@ class ChatJobsFailedIT {
     }
 
     AnswerRows.await(store, answer.id(), MessageStatus.COMPLETED);
-    assertEquals(
-        maxDeliveries + 1, refusals.size(), "the try in the bundle, then alone: " + refusals);
-    assertTrue(refusals.get(0).contains("delivery 0"), refusals.get(0));
-    assertTrue(refusals.get(maxDeliveries).contains("delivery " + maxDeliveries));
+    assertEquals(maxDeliveries, refusals.size(), "the try in the bundle, then alone: " + refusals);
+    assertTrue(refusals.get(0).contains("try 1"), refusals.get(0));
+    assertTrue(refusals.get(maxDeliveries - 1).contains("try " + maxDeliveries));
   }
 
   /** Collects what the runner logs about one refused id while open. */

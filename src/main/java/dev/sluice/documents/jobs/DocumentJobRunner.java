@@ -28,6 +28,12 @@ public class DocumentJobRunner implements JobKind {
   /** The document jobs' name in the job outbox. */
   public static final String KIND = "document";
 
+  /**
+   * The {@code DocumentJobs} queue's redelivery limit, a fixed 3 in every messaging configuration
+   * (Liberty's embedded engine, the Artemis broker, WildFly).
+   */
+  static final int MAX_DELIVERIES = 3;
+
   private static final Logger LOG = Logger.getLogger(DocumentJobRunner.class.getName());
 
   @Inject DocumentJobStore jobs;
@@ -41,6 +47,9 @@ public class DocumentJobRunner implements JobKind {
   @Resource(name = "jms/documentJobs")
   Queue queue;
 
+  @Resource(name = "jms/documentJobsFailed")
+  Queue failedQueue;
+
   @Override
   public String name() {
     return KIND;
@@ -49,6 +58,16 @@ public class DocumentJobRunner implements JobKind {
   @Override
   public Queue queue() {
     return queue;
+  }
+
+  @Override
+  public Queue failedQueue() {
+    return failedQueue;
+  }
+
+  @Override
+  public int maxDeliveries() {
+    return MAX_DELIVERIES;
   }
 
   /** Starts the run's analyses; does nothing for a run already running or finished. */

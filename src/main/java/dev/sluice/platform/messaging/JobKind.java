@@ -18,15 +18,22 @@ public interface JobKind {
   Queue queue();
 
   /**
-   * A job's try inside a bundle of several ({@link WakeupBundle}): no delivery count knows of it,
-   * and it is never the last, since a failure thrown from it wakes the job again alone.
+   * Where a job goes after its last delivery, for an operator to see and retry: the queue the
+   * messaging engine moves the job's own message to after {@link #maxDeliveries()} deliveries.
    */
-  int IN_BUNDLE = 0;
+  Queue failedQueue();
 
   /**
-   * Runs delivery number {@code delivery} of the job for {@code workId} (or {@link #IN_BUNDLE}), on
-   * the message-driven bean's thread: it must hand long work on and return. Work that is no longer
-   * waiting (claimed, ended, deleted) is ignored; a failure thrown from here is delivered again.
+   * How many tries a job gets: the same number as its queue's redelivery limit in the messaging
+   * engine's configuration, so that the job's last try and its move to {@link #failedQueue()}
+   * agree. Tries inside a bundle count too ({@link JobDeliveries}).
+   */
+  int maxDeliveries();
+
+  /**
+   * Runs try number {@code delivery} (from 1) of the job for {@code workId}, on the message-driven
+   * bean's thread: it must hand long work on and return. Work that is no longer waiting (claimed,
+   * ended, deleted) is ignored; a failure thrown from here is tried again, until the last try.
    */
   void run(String workId, int delivery);
 

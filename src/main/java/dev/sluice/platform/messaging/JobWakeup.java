@@ -3,12 +3,17 @@ package dev.sluice.platform.messaging;
 /**
  * A message that tells a consumer to look at one piece of work: the kind, the work's id and its JMS
  * priority (0 to 9, 9 first). Wake-ups of one kind and priority travel together ({@link
- * WakeupBundle}) unless {@code alone}: a job that failed inside a bundle is woken alone, so its
- * deliveries are counted and it can end on its failed queue.
+ * WakeupBundle}) unless the job has been tried already ({@code triedBefore}, the tries of a job
+ * that failed inside a bundle): such a job is woken alone, so that its deliveries are its own,
+ * counted on from its earlier tries, and it can end on its failed queue.
  */
-record JobWakeup(JobKind kind, String workId, int jmsPriority, boolean alone) {
+record JobWakeup(JobKind kind, String workId, int jmsPriority, int triedBefore) {
 
   JobWakeup(JobKind kind, String workId, int jmsPriority) {
-    this(kind, workId, jmsPriority, false);
+    this(kind, workId, jmsPriority, 0);
+  }
+
+  boolean alone() {
+    return triedBefore > 0;
   }
 }

@@ -64,11 +64,12 @@ public class JobWakeups {
   }
 
   /**
-   * Wakes {@code workId} in a message of its own: a job that failed inside a bundle, so that its
-   * next deliveries are its own, counted, and end on its failed queue after the last.
+   * Wakes {@code workId} in a message of its own: a job that failed inside a bundle after {@code
+   * triedBefore} tries, so that its next deliveries are its own, counted on from those, and end on
+   * its failed queue after the last.
    */
-  public void sendAlone(JobKind kind, String workId, int jmsPriority) {
-    send(new JobWakeup(kind, workId, jmsPriority, true));
+  public void sendAlone(JobKind kind, String workId, int jmsPriority, int triedBefore) {
+    send(new JobWakeup(kind, workId, jmsPriority, triedBefore));
   }
 
   private void sendSome(Queue<JobWakeup> waiting) {
@@ -80,6 +81,10 @@ public class JobWakeups {
     try (JMSContext context = connections.createContext()) {
       JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
       for (WakeupBundle bundle : WakeupBundle.of(some)) {
+        producer.clearProperties();
+        if (bundle.triedBefore() > 0) {
+          producer.setProperty(JobDeliveries.TRIED_BEFORE, bundle.triedBefore());
+        }
         producer.setPriority(bundle.jmsPriority()).send(bundle.kind().queue(), bundle.body());
       }
     }

@@ -16,8 +16,9 @@ import java.util.Map;
  * @param kind the jobs' kind, whose queue the bundle goes to
  * @param jmsPriority the jobs' JMS priority, which the bundle carries
  * @param workIds the jobs, in the order they were woken
+ * @param triedBefore for a job woken alone after failing in a bundle, the tries it has had; else 0
  */
-public record WakeupBundle(JobKind kind, int jmsPriority, List<String> workIds) {
+public record WakeupBundle(JobKind kind, int jmsPriority, List<String> workIds, int triedBefore) {
 
   /**
    * At most this many jobs a message: a bundle is one delivery on one server, run one job after
@@ -30,6 +31,10 @@ public record WakeupBundle(JobKind kind, int jmsPriority, List<String> workIds) 
 
   public WakeupBundle {
     workIds = List.copyOf(workIds);
+  }
+
+  public WakeupBundle(JobKind kind, int jmsPriority, List<String> workIds) {
+    this(kind, jmsPriority, workIds, 0);
   }
 
   /** The message's body: the work ids, one per line. */
@@ -62,7 +67,11 @@ public record WakeupBundle(JobKind kind, int jmsPriority, List<String> workIds) 
     for (JobWakeup wakeup : wakeups) {
       if (wakeup.alone()) {
         bundles.add(
-            new WakeupBundle(wakeup.kind(), wakeup.jmsPriority(), List.of(wakeup.workId())));
+            new WakeupBundle(
+                wakeup.kind(),
+                wakeup.jmsPriority(),
+                List.of(wakeup.workId()),
+                wakeup.triedBefore()));
         continue;
       }
       Group group = new Group(wakeup.kind(), wakeup.jmsPriority());

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class JobDeliveriesTest {
 
+  private static final int MAX_DELIVERIES = 3;
+
   private final RecordingKind kind = new RecordingKind(Set.of("bad"));
   private final RecordingWakeups wakeups = new RecordingWakeups();
   private final JobDeliveries deliveries = new JobDeliveries();
@@ -21,7 +23,7 @@ class JobDeliveriesTest {
 
   @Test
   void aMessageOfOneJobIsThatJobsCountedDelivery() {
-    deliveries.deliver(kind, "a1", 2, 4);
+    deliveries.deliver(kind, "a1", 2, 0, 4);
 
     assertThat(kind.runs).containsExactly("a1#2");
     assertThat(wakeups.alone).isEmpty();
@@ -29,23 +31,57 @@ class JobDeliveriesTest {
 
   @Test
   void aFailureOfAJobsOwnMessageIsThrownSoItIsDeliveredAgain() {
-    assertThatThrownBy(() -> deliveries.deliver(kind, "bad", 1, 4))
+    assertThatThrownBy(() -> deliveries.deliver(kind, "bad", 1, 0, 4))
         .isInstanceOf(IllegalStateException.class);
 
     assertThat(wakeups.alone).isEmpty();
   }
 
   @Test
-  void everyJobOfABundleIsTriedUncountedAndOneThatFailsIsWokenAgainAlone() {
-    deliveries.deliver(kind, "a1\nbad\na2", 1, 7);
+  void aFailureOnTheLastDeliveryOfAJobsOwnMessageIsLeftToTheMessagingEngine() {
+    assertThatThrownBy(() -> deliveries.deliver(kind, "bad", MAX_DELIVERIES, 0, 4))
+        .isInstanceOf(IllegalStateException.class);
 
-    assertThat(kind.runs).containsExactly("a1#0", "bad#0", "a2#0");
-    assertThat(wakeups.alone).containsExactly("bad@7");
+    assertThat(wakeups.failed).isEmpty();
+  }
+
+  @Test
+  void everyJobOfABundleIsTriedAsItsDeliveryAndOneThatFailsIsWokenAgainAloneWithItsTries() {
+    deliveries.deliver(kind, "a1\nbad\na2", 1, 0, 7);
+
+    assertThat(kind.runs).containsExactly("a1#1", "bad#1", "a2#1");
+    assertThat(wakeups.alone).containsExactly("bad@7 after 1");
+    assertThat(wakeups.failed).isEmpty();
+  }
+
+  @Test
+  void aJobWokenAloneCountsItsTriesInTheBundle() {
+    assertThatThrownBy(() -> deliveries.deliver(kind, "bad", 1, 1, 4))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(kind.runs).containsExactly("bad#2");
+  }
+
+  @Test
+  void aJobWokenAloneThatFailsItsLastTryIsMovedToTheFailedQueueSinceTheEngineCountedLess() {
+    deliveries.deliver(kind, "bad", MAX_DELIVERIES - 1, 1, 4);
+
+    assertThat(kind.runs).containsExactly("bad#" + MAX_DELIVERIES);
+    assertThat(wakeups.failed).containsExactly("bad@4");
+  }
+
+  @Test
+  void aJobThatFailsItsLastTryInABundleIsMovedToTheFailedQueue() {
+    deliveries.deliver(kind, "a1\nbad", MAX_DELIVERIES, 0, 5);
+
+    assertThat(kind.runs).containsExactly("a1#3", "bad#3");
+    assertThat(wakeups.alone).isEmpty();
+    assertThat(wakeups.failed).containsExactly("bad@5");
   }
 
   @Test
   void aBodyNamingNothingIsHandedOnForTheKindToRefuse() {
-    deliveries.deliver(kind, "", 3, 4);
+    deliveries.deliver(kind, "", 3, 0, 4);
 
     assertThat(kind.runs).containsExactly("#3");
   }
@@ -70,6 +106,16 @@ class JobDeliveriesTest {
     }
 
     @Override
+    public Queue failedQueue() {
+      return null;
+    }
+
+    @Override
+    public int maxDeliveries() {
+      return MAX_DELIVERIES;
+    }
+
+    @Override
     public void run(String workId, int delivery) {
       runs.add(workId + "#" + delivery);
       if (failing.contains(workId)) {
@@ -78,13 +124,19 @@ class JobDeliveriesTest {
     }
   }
 
-  /** Records the jobs woken alone instead of sending them. */
+  /** Records the jobs woken alone and those moved to the failed queue instead of sending them. */
   static final class RecordingWakeups extends JobWakeups {
     final List<String> alone = new ArrayList<>();
+    final List<String> failed = new ArrayList<>();
 
     @Override
-    public void sendAlone(JobKind kind, String workId, int jmsPriority) {
-      alone.add(workId + "@" + jmsPriority);
+    public void sendAlone(JobKind kind, String workId, int jmsPriority, int triedBefore) {
+      alone.add(workId + "@" + jmsPriority + " after " + triedBefore);
+    }
+
+    @Override
+    public void sendFailed(Queue failedQueue, String workId, int jmsPriority) {
+      failed.add(workId + "@" + jmsPriority);
     }
   }
 }

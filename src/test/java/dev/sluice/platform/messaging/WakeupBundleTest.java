@@ -57,12 +57,13 @@ class WakeupBundleTest {
         WakeupBundle.of(
             List.of(
                 new JobWakeup(chats, "a1", 4),
-                new JobWakeup(chats, "again", 4, true),
+                new JobWakeup(chats, "again", 4, 1),
                 new JobWakeup(chats, "a2", 4)));
 
     assertThat(bundles)
         .extracting(WakeupBundle::workIds)
         .containsExactly(List.of("again"), List.of("a1", "a2"));
+    assertThat(bundles).extracting(WakeupBundle::triedBefore).containsExactly(1, 0);
   }
 
   @Test
@@ -80,6 +81,16 @@ class WakeupBundleTest {
     @Override
     public Queue queue() {
       return null;
+    }
+
+    @Override
+    public Queue failedQueue() {
+      return null;
+    }
+
+    @Override
+    public int maxDeliveries() {
+      return 3;
     }
 
     @Override
