@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.admission.Priority;
 import dev.sluice.platform.database.MigratedH2;
-import dev.sluice.platform.messaging.JobKind;
+import dev.sluice.platform.messaging.NamedKind;
 import dev.sluice.platform.messaging.TestOutboxes;
-import jakarta.jms.Queue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,7 +30,7 @@ class AskWriteTest {
   private final AskWrite.Parts parts =
       new AskWrite.Parts(
           TestOutboxes.withLease(Duration.ofSeconds(30)),
-          new ChatJobs(),
+          new NamedKind(ChatJobRunner.KIND),
           plans,
           Set.of("sim-small", "sim-large")::contains);
   private DataSource dataSource;
@@ -139,30 +138,5 @@ class AskWriteTest {
 
   private List<List<String>> rows(String query) throws SQLException {
     return MigratedH2.rows(dataSource, query);
-  }
-
-  private static final class ChatJobs implements JobKind {
-    @Override
-    public String name() {
-      return ChatJobRunner.KIND;
-    }
-
-    @Override
-    public Queue queue() {
-      return null;
-    }
-
-    @Override
-    public Queue failedQueue() {
-      return null;
-    }
-
-    @Override
-    public int maxDeliveries() {
-      return 3;
-    }
-
-    @Override
-    public void run(String workId, int delivery) {}
   }
 }

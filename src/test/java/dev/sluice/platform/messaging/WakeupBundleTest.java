@@ -2,7 +2,6 @@ package dev.sluice.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.jms.Queue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -74,26 +73,5 @@ class WakeupBundleTest {
     assertThat(WakeupBundle.workIds(null)).isEmpty();
     assertThat(WakeupBundle.workIds(new WakeupBundle(chats, 4, List.of("x", "y")).body()))
         .containsExactly("x", "y");
-  }
-
-  /** A kind with a name only: bundling reads nothing else. */
-  record NamedKind(String name) implements JobKind {
-    @Override
-    public Queue queue() {
-      return null;
-    }
-
-    @Override
-    public Queue failedQueue() {
-      return null;
-    }
-
-    @Override
-    public int maxDeliveries() {
-      return 3;
-    }
-
-    @Override
-    public void run(String workId, int delivery) {}
   }
 }
