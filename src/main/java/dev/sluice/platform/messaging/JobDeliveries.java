@@ -105,9 +105,9 @@ public class JobDeliveries {
   }
 
   /**
-   * Puts a job that failed its last try on its failed queue. If that send fails too, the job is
-   * logged: its kind has ended the work on its last try (a chat answer is marked failed), so it is
-   * not lost, only missing from the queue an operator retries from.
+   * Puts a job that failed its last try on its failed queue. If that send fails too, it is logged
+   * and nothing is lost: a chat answer was marked failed on its last try, and work that its kind
+   * could not end (a claim that failed) keeps its outbox row, which the sweep wakes again.
    */
   private void moveToFailed(JobKind kind, String workId, int tried, int priority, Exception e) {
     LOG.log(
