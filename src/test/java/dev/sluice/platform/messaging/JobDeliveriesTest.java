@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class JobDeliveriesTest {
 
+  /** {@link NamedKind}'s. */
   private static final int MAX_DELIVERIES = 3;
 
   private final RecordingKind kind = new RecordingKind(Set.of("bad"));
@@ -87,32 +88,13 @@ class JobDeliveriesTest {
   }
 
   /** Records what it is asked to run; fails the ids it was told to. */
-  static final class RecordingKind implements JobKind {
+  static final class RecordingKind extends NamedKind {
     final List<String> runs = new ArrayList<>();
     private final Set<String> failing;
 
     RecordingKind(Set<String> failing) {
+      super("test");
       this.failing = failing;
-    }
-
-    @Override
-    public String name() {
-      return "test";
-    }
-
-    @Override
-    public Queue queue() {
-      return null;
-    }
-
-    @Override
-    public Queue failedQueue() {
-      return null;
-    }
-
-    @Override
-    public int maxDeliveries() {
-      return MAX_DELIVERIES;
     }
 
     @Override
