@@ -13,8 +13,9 @@ import java.util.concurrent.CompletableFuture;
  * executor takes every write waiting and applies them, in order, in one transaction over plain
  * JDBC. Idle, a write is applied at once; under load, the writes of many answers share a commit
  * instead of each paying for a transaction of its own. A batch that fails is applied again one
- * write at a time, so one bad write fails alone. Futures complete after the commit, on an executor
- * thread of their own, so what follows a write never holds up the next batch.
+ * write at a time, so one bad write fails alone. Futures complete after the commit, never holding
+ * up the next batch: on an executor thread of their own when more writes wait, on the drain's
+ * thread once it has let go when none do (an idle question or claim goes on without a hand-over).
  */
 @ApplicationScoped
 public class AnswerLedger {

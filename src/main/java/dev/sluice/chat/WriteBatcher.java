@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Group commit for {@link AnswerWrite}s: queued by any thread, applied by one drain at a time on
  * {@code executor}, every write waiting (up to {@code maxBatch}) in one call of {@code applier}; a
  * batch that fails is applied again write by write, so one bad write fails alone. Each write's
- * future completes after its batch, on a task of its own, so what follows a write never holds up
- * the next batch.
+ * future completes after its batch: on a task of its own when more writes wait, so what follows a
+ * write never holds up the next batch; on the drain's own thread, once the drain has let go, when
+ * none wait, which spares an idle write a hand-over between threads.
  */
 final class WriteBatcher {
 
@@ -54,10 +55,18 @@ final class WriteBatcher {
   }
 
   private void drain() {
+    Runnable lastOutcome = null;
     try {
-      List<AnswerWrite> batch;
-      while (!(batch = take()).isEmpty()) {
-        apply(batch);
+      List<AnswerWrite> batch = take();
+      while (!batch.isEmpty()) {
+        Runnable outcome = apply(batch);
+        batch = take();
+        if (batch.isEmpty()) {
+          lastOutcome = outcome;
+        } else {
+          // More writes wait: they go in now, and this batch's futures on a task of their own.
+          hand(outcome);
+        }
       }
     } finally {
       draining.set(false);
@@ -65,6 +74,19 @@ final class WriteBatcher {
     // A write may have arrived between the last take and clearing the flag.
     if (!waiting.isEmpty()) {
       startDrain();
+    }
+    // Nothing waited: the drain is let go, and what follows the last batch runs on this thread,
+    // one hand-over fewer for an idle question or claim.
+    if (lastOutcome != null) {
+      lastOutcome.run();
+    }
+  }
+
+  private void hand(Runnable outcome) {
+    try {
+      executor.execute(outcome);
+    } catch (RuntimeException e) {
+      outcome.run();
     }
   }
 
@@ -77,19 +99,21 @@ final class WriteBatcher {
     return batch;
   }
 
-  private void apply(List<AnswerWrite> batch) {
+  /** Applies a batch; returns what completes its futures, to be run once the drain allows. */
+  private Runnable apply(List<AnswerWrite> batch) {
     try {
       applier.apply(batch);
-      executor.execute(() -> batch.forEach(AnswerWrite::committed));
+      return () -> batch.forEach(AnswerWrite::committed);
     } catch (Exception e) {
       if (batch.size() == 1) {
         AnswerWrite only = batch.get(0);
-        executor.execute(() -> only.failed(e));
-        return;
+        return () -> only.failed(e);
       }
+      List<Runnable> outcomes = new ArrayList<>();
       for (AnswerWrite write : batch) {
-        apply(List.of(write));
+        outcomes.add(apply(List.of(write)));
       }
+      return () -> outcomes.forEach(Runnable::run);
     }
   }
 }

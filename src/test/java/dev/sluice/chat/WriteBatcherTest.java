@@ -17,10 +17,12 @@ class WriteBatcherTest {
   /** Runs tasks only when told, so a test sees what gathers meanwhile. */
   private static final class ManualExecutor implements Executor {
     final Deque<Runnable> tasks = new ArrayDeque<>();
+    int given;
 
     @Override
     public void execute(Runnable task) {
       tasks.add(task);
+      given++;
     }
 
     void runAll() {
@@ -116,6 +118,77 @@ class WriteBatcherTest {
     executor.runAll();
 
     assertThat(applied).containsExactly(List.of("first"), List.of("second"));
+  }
+
+  @Test
+  void anIdleWritesFutureCompletesOnTheDrainsThreadWithoutATaskOfItsOwn() {
+    WriteBatcher batcher = new WriteBatcher(writes -> applied.add(List.of()), executor, 100);
+    AnswerWrite only = labelled("only");
+    batcher.submit(only);
+
+    executor.runAll();
+
+    assertThat(only.future()).isCompletedWithValue(false);
+    assertThat(executor.given).as("the drain only").isEqualTo(1);
+  }
+
+  @Test
+  void whileMoreWritesWaitABatchsFuturesCompleteOnATaskOfTheirOwn() {
+    List<String> seen = new ArrayList<>();
+    WriteBatcher batcher =
+        new WriteBatcher(
+            writes -> applied.add(writes.stream().map(WriteBatcherTest::label).toList()),
+            executor,
+            1);
+    AnswerWrite first = labelled("first");
+    AnswerWrite second = labelled("second");
+    batcher.submit(first);
+    batcher.submit(second);
+    first.future().thenRun(() -> seen.add("first's future, after " + applied.size() + " applies"));
+
+    executor.tasks.poll().run(); // the drain: both batches, the first's futures handed on
+
+    assertThat(applied).containsExactly(List.of("first"), List.of("second"));
+    assertThat(first.future()).isNotDone();
+    assertThat(second.future()).isCompletedWithValue(false);
+    executor.runAll();
+    assertThat(seen).containsExactly("first's future, after 2 applies");
+  }
+
+  @Test
+  void aWriteAskedFromAnInlineCompletionStartsADrainOfItsOwn() {
+    WriteBatcher batcher =
+        new WriteBatcher(
+            writes -> applied.add(writes.stream().map(WriteBatcherTest::label).toList()),
+            executor,
+            100);
+    AnswerWrite first = labelled("first");
+    AnswerWrite next = labelled("next");
+    first.future().thenRun(() -> batcher.submit(next));
+    batcher.submit(first);
+
+    executor.runAll();
+
+    assertThat(applied).containsExactly(List.of("first"), List.of("next"));
+    assertThat(next.future()).isCompletedWithValue(false);
+  }
+
+  @Test
+  void aFailedIdleWriteFailsOnTheDrainsThread() {
+    WriteBatcher batcher =
+        new WriteBatcher(
+            writes -> {
+              throw new SQLException("refused");
+            },
+            executor,
+            100);
+    AnswerWrite bad = labelled("bad");
+    batcher.submit(bad);
+
+    executor.runAll();
+
+    assertThat(bad.future()).isCompletedExceptionally();
+    assertThat(executor.given).isEqualTo(1);
   }
 
   private static final java.util.Map<AnswerWrite, String> LABELS =
