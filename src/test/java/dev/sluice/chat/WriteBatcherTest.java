@@ -36,17 +36,21 @@ class WriteBatcherTest {
   private final ManualExecutor executor = new ManualExecutor();
   private final List<List<String>> applied = new ArrayList<>();
 
+  /** A batcher whose applier records each batch's labels in {@link #applied}. */
+  private WriteBatcher recording(int maxBatch) {
+    return new WriteBatcher(
+        writes -> applied.add(writes.stream().map(WriteBatcherTest::label).toList()),
+        executor,
+        maxBatch);
+  }
+
   private static AnswerWrite save(String id) {
     return new AnswerWrite.SavePartial(id, "text of " + id, "node");
   }
 
   @Test
   void writesThatGatherWhileNothingRunsShareOneApplyInOrder() {
-    WriteBatcher batcher =
-        new WriteBatcher(
-            writes -> applied.add(writes.stream().map(WriteBatcherTest::label).toList()),
-            executor,
-            100);
+    WriteBatcher batcher = recording(100);
     List<CompletableFuture<Boolean>> futures = new ArrayList<>();
     for (String id : List.of("a", "b", "c")) {
       AnswerWrite w = labelled(id);
@@ -63,11 +67,7 @@ class WriteBatcherTest {
 
   @Test
   void aBatchIsCutAtItsMaximum() {
-    WriteBatcher batcher =
-        new WriteBatcher(
-            writes -> applied.add(writes.stream().map(WriteBatcherTest::label).toList()),
-            executor,
-            2);
+    WriteBatcher batcher = recording(2);
     for (String id : List.of("a", "b", "c")) {
       batcher.submit(labelled(id));
     }
@@ -107,11 +107,7 @@ class WriteBatcherTest {
 
   @Test
   void aWriteArrivingAfterADrainIsAppliedByTheNext() {
-    WriteBatcher batcher =
-        new WriteBatcher(
-            writes -> applied.add(writes.stream().map(WriteBatcherTest::label).toList()),
-            executor,
-            100);
+    WriteBatcher batcher = recording(100);
     batcher.submit(labelled("first"));
     executor.runAll();
     batcher.submit(labelled("second"));
@@ -135,11 +131,7 @@ class WriteBatcherTest {
   @Test
   void whileMoreWritesWaitABatchsFuturesCompleteOnATaskOfTheirOwn() {
     List<String> seen = new ArrayList<>();
-    WriteBatcher batcher =
-        new WriteBatcher(
-            writes -> applied.add(writes.stream().map(WriteBatcherTest::label).toList()),
-            executor,
-            1);
+    WriteBatcher batcher = recording(1);
     AnswerWrite first = labelled("first");
     AnswerWrite second = labelled("second");
     batcher.submit(first);
@@ -157,11 +149,7 @@ class WriteBatcherTest {
 
   @Test
   void aWriteAskedFromAnInlineCompletionStartsADrainOfItsOwn() {
-    WriteBatcher batcher =
-        new WriteBatcher(
-            writes -> applied.add(writes.stream().map(WriteBatcherTest::label).toList()),
-            executor,
-            100);
+    WriteBatcher batcher = recording(100);
     AnswerWrite first = labelled("first");
     AnswerWrite next = labelled("next");
     first.future().thenRun(() -> batcher.submit(next));
