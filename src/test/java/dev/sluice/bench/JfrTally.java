@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -23,15 +24,53 @@ import jdk.jfr.consumer.RecordingFile;
  * methods most often on top of the stack. A JVM records 64 frames of a stack unless started with
  * {@code -XX:FlightRecorderOptions:stackdepth=N}; outer frames of deeper stacks are missing, so the
  * tally says how many stacks were cut. {@code --within=PREFIX[,PREFIX...]} keeps only the samples
- * with such a frame, to split one part's time (say, the message-driven bean's) further.
+ * with such a frame, to split one part's time (say, the message-driven bean's) further. {@code
+ * --self} counts each sample once instead, for the part that was running (see {@link #tallySelf}),
+ * so the shares add up to the whole; {@code --libraries} adds a category per library of the
+ * server's stack ({@link #LIBRARIES}).
  *
  * <pre>
- *   bin/jfr-tally FILE.jfr [--threads=PREFIX] [--within=PREFIX,...] [--top=N] NAME=PREFIX,... ...
+ *   bin/jfr-tally FILE.jfr [--threads=PREFIX] [--within=PREFIX,...] [--self] [--libraries] [--top=N]
+ *                 [NAME=PREFIX,... ...]
  * </pre>
  */
 public final class JfrTally {
 
   private static final String SAMPLE = "jdk.ExecutionSample";
+
+  /**
+   * One category per library of the server's stack ({@code --libraries}), the most specific first:
+   * with {@code --self}, which library was running. A Sluice server on Liberty.
+   */
+  static final List<Category> LIBRARIES =
+      Stream.of(
+              "H2=org.h2.",
+              "PostgreSQL driver=org.postgresql.",
+              "JDBC and connection pool=com.ibm.ws.rsadapter.,com.ibm.ws.jdbc.,com.ibm.ejs.j2c.,"
+                  + "com.ibm.ws.connectionpool.",
+              "transactions=com.ibm.tx.,com.ibm.ws.tx.,com.ibm.ws.Transaction.",
+              "messaging engine=com.ibm.ws.sib.,com.ibm.ws.messaging.",
+              "security=com.ibm.ws.security.,com.ibm.ws.webcontainer.security.",
+              "web container=com.ibm.ws.webcontainer.,com.ibm.wsspi.webcontainer.",
+              "HTTP channel=com.ibm.ws.http.,com.ibm.ws.tcpchannel.,com.ibm.ws.channelfw.,"
+                  + "com.ibm.wsspi.http.",
+              "WebSocket=com.ibm.ws.wsoc.",
+              "RESTEasy=org.jboss.resteasy.,io.openliberty.restfulWS.",
+              "CDI=org.jboss.weld.,com.ibm.ws.cdi.",
+              "executors and thread context=com.ibm.ws.context.,com.ibm.ws.concurrent.,"
+                  + "com.ibm.ws.threading.",
+              "JSON=org.eclipse.yasson.,org.eclipse.parsson.",
+              "metrics=io.smallrye.metrics.,io.micrometer.,io.openliberty.microprofile.metrics.,"
+                  + "com.ibm.ws.microprofile.metrics.",
+              "EclipseLink=org.eclipse.persistence.",
+              "JDK HTTP client=jdk.internal.net.http.,java.net.http.",
+              "Sluice=dev.sluice.",
+              "other Liberty=com.ibm.,io.openliberty.")
+          .map(Category::parse)
+          .toList();
+
+  /** The samples {@link #tallySelf} finds no category for. */
+  static final String UNMATCHED = "(no category)";
 
   /** A named set of frame prefixes. */
   record Category(String name, List<String> prefixes) {
@@ -60,14 +99,11 @@ public final class JfrTally {
     }
 
     boolean matches(List<String> frames) {
-      for (String frame : frames) {
-        for (String prefix : prefixes) {
-          if (frame.startsWith(prefix)) {
-            return true;
-          }
-        }
-      }
-      return false;
+      return frames.stream().anyMatch(this::matchesFrame);
+    }
+
+    boolean matchesFrame(String frame) {
+      return prefixes.stream().anyMatch(frame::startsWith);
     }
   }
 
@@ -81,6 +117,34 @@ public final class JfrTally {
       counts.put(category.name(), category.keep(stacks).size());
     }
     return counts;
+  }
+
+  /**
+   * Samples per category, each sample once: for the category of its innermost frame that a category
+   * names (the first such category when several do). A frame no category names, the JDK's
+   * collections say, is charged to the nearest caller one does, so with one category per library
+   * this says which library was running. Samples no frame of which is named count as {@link
+   * #UNMATCHED}, last.
+   */
+  static Map<String, Integer> tallySelf(List<Stack> stacks, List<Category> categories) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    categories.forEach(category -> counts.put(category.name(), 0));
+    counts.put(UNMATCHED, 0);
+    for (Stack stack : stacks) {
+      counts.merge(owner(stack, categories), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  private static String owner(Stack stack, List<Category> categories) {
+    for (String frame : stack.frames()) {
+      for (Category category : categories) {
+        if (category.matchesFrame(frame)) {
+          return category.name();
+        }
+      }
+    }
+    return UNMATCHED;
   }
 
   /** The {@code n} methods most often innermost, most first (ties by name). */
@@ -122,7 +186,7 @@ public final class JfrTally {
     return stacks;
   }
 
-  static String report(List<Stack> stacks, List<Category> categories, int top) {
+  static String report(List<Stack> stacks, List<Category> categories, boolean self, int top) {
     StringBuilder out = new StringBuilder();
     long cut = stacks.stream().filter(Stack::truncated).count();
     out.append(
@@ -132,8 +196,11 @@ public final class JfrTally {
             stacks.size(),
             cut));
     if (!categories.isEmpty()) {
-      out.append("| share of samples | category |\n|---|---|\n");
-      tally(stacks, categories)
+      out.append(
+          self
+              ? "| share of samples | running (innermost named frame) |\n|---|---|\n"
+              : "| share of samples | category |\n|---|---|\n");
+      (self ? tallySelf(stacks, categories) : tally(stacks, categories))
           .forEach((name, count) -> out.append(row(count, stacks.size(), name)));
       out.append('\n');
     }
@@ -154,12 +221,17 @@ public final class JfrTally {
     String threads = "";
     Category within = null;
     int top = 20;
+    boolean self = false;
     List<Category> categories = new ArrayList<>();
     for (String arg : args) {
       if (arg.startsWith("--threads=")) {
         threads = arg.substring("--threads=".length());
       } else if (arg.startsWith("--within=")) {
         within = Category.parse("within=" + arg.substring("--within=".length()));
+      } else if (arg.equals("--libraries")) {
+        categories.addAll(LIBRARIES);
+      } else if (arg.equals("--self")) {
+        self = true;
       } else if (arg.startsWith("--top=")) {
         top = Integer.parseInt(arg.substring("--top=".length()));
       } else if (recording == null && !arg.contains("=")) {
@@ -170,12 +242,13 @@ public final class JfrTally {
     }
     if (recording == null) {
       System.err.println(
-          "usage: bin/jfr-tally FILE.jfr [--threads=PREFIX] [--within=PREFIX,...] [--top=N]"
+          "usage: bin/jfr-tally FILE.jfr [--threads=PREFIX] [--within=PREFIX,...] [--self]"
+              + " [--libraries] [--top=N]"
               + " NAME=PREFIX[,PREFIX...] ...");
       System.exit(2);
     }
     List<Stack> stacks = read(recording, threads);
-    System.out.print(report(within == null ? stacks : within.keep(stacks), categories, top));
+    System.out.print(report(within == null ? stacks : within.keep(stacks), categories, self, top));
   }
 
   private JfrTally() {}

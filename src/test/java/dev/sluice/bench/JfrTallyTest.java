@@ -59,6 +59,53 @@ class JfrTallyTest {
   }
 
   @Test
+  void selfCountsEachSampleOnceForItsInnermostNamedFrame() {
+    List<JfrTally.Category> libraries =
+        List.of(
+            JfrTally.Category.parse("Sluice=dev.sluice."),
+            JfrTally.Category.parse("H2=org.h2."),
+            JfrTally.Category.parse("the POST=dev.sluice.chat.rest."));
+
+    Map<String, Integer> self = JfrTally.tallySelf(stacks, libraries);
+
+    // H2's two samples are H2's although Sluice called it; the JDK's String.hashCode is charged
+    // to its caller, for which Sluice comes before "the POST"; the epoll wait names nothing.
+    assertThat(self)
+        .containsExactly(
+            Map.entry("Sluice", 1),
+            Map.entry("H2", 2),
+            Map.entry("the POST", 0),
+            Map.entry(JfrTally.UNMATCHED, 1));
+    assertThat(self.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(stacks.size());
+  }
+
+  @Test
+  void theLibrariesNameLibertysPartsBeforeTheRestOfLiberty() {
+    List<JfrTally.Stack> liberty =
+        List.of(
+            stack("java.util.HashMap.get", "com.ibm.ws.wsoc.WsocConnLink.write"),
+            stack("com.ibm.ws.kernel.Something.run"),
+            stack("jdk.internal.net.http.Http1Response.readBody", "dev.sluice.llm.X.y"));
+
+    assertThat(JfrTally.tallySelf(liberty, JfrTally.LIBRARIES))
+        .containsEntry("WebSocket", 1)
+        .containsEntry("other Liberty", 1)
+        .containsEntry("JDK HTTP client", 1)
+        .containsEntry("Sluice", 0);
+  }
+
+  @Test
+  void theSelfReportSaysItCountsWhatRan() {
+    String report =
+        JfrTally.report(stacks, List.of(JfrTally.Category.parse("H2=org.h2.")), true, 1);
+
+    assertThat(report)
+        .contains("running (innermost named frame)")
+        .contains("| 50.0 % (2) | H2 |")
+        .contains("| 50.0 % (2) | " + JfrTally.UNMATCHED + " |");
+  }
+
+  @Test
   void theTopFramesAreTheInnermostMethodsMostOftenSampled() {
     List<JfrTally.Stack> more =
         List.of(stack("a.B.c", "x.Y.z"), stack("a.B.c"), stack("d.E.f", "a.B.c"), stack("g.H.i"));
@@ -93,7 +140,7 @@ class JfrTallyTest {
     }
     String report =
         JfrTally.report(
-            read, List.of(JfrTally.Category.parse("burner=" + Burner.class.getName())), 5);
+            read, List.of(JfrTally.Category.parse("burner=" + Burner.class.getName())), false, 5);
 
     assertThat(read).isNotEmpty();
     assertThat(
