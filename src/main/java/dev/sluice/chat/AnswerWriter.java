@@ -23,10 +23,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Writes one streaming answer: fires a chunk event per delta, saves the partial text every so many
- * chunks or seconds (and the first chunk at once), and records how the answer ended. Stream
- * callbacks only append and hand work on; database writes run one after another on the managed
- * executor.
+ * Writes one streaming answer: fires a chunk event per delta, saves the partial text as its {@link
+ * SaveCadence} says (the first chunk at once), and records how the answer ended. Stream callbacks
+ * only append and hand work on; database writes run one after another on the managed executor.
  */
 final class AnswerWriter implements StreamListener {
 
@@ -37,8 +36,7 @@ final class AnswerWriter implements StreamListener {
   private final long startedNanos = System.nanoTime();
   private final StringBuilder text = new StringBuilder();
   private long sequence;
-  private int unsavedChunks;
-  private long lastSaveNanos = startedNanos;
+  private final SaveCadence saves;
   private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
   private final CompletableFuture<Void> endKept = new CompletableFuture<>();
   private volatile boolean finished;
@@ -49,6 +47,7 @@ final class AnswerWriter implements StreamListener {
   AnswerWriter(JobPlan job, ChatJobRunner.Parts parts) {
     this.job = job;
     this.parts = parts;
+    this.saves = new SaveCadence(parts.saveEveryChunks(), parts.saveEvery(), startedNanos);
   }
 
   /** The answer is being claimed for {@code node}: before its first chunk. */
@@ -64,14 +63,7 @@ final class AnswerWriter implements StreamListener {
       synchronized (this) {
         text.append(delta.text());
         chunk = new AnswerChunk(job.chatId(), job.messageId(), ++sequence, delta.text());
-        long now = System.nanoTime();
-        // The first chunk is saved at once: an answer with saved text has been seen streaming, and
-        // after a crash it ends interrupted; one without is asked again.
-        if (sequence == 1
-            || ++unsavedChunks >= parts.saveEveryChunks()
-            || now - lastSaveNanos >= parts.saveEvery().toNanos()) {
-          unsavedChunks = 0;
-          lastSaveNanos = now;
+        if (saves.due(System.nanoTime())) {
           snapshot = text.toString();
         }
       }

@@ -77,7 +77,7 @@ public class ChatJobRunner implements JobKind {
   private final Map<String, Integer> claimFailures = new ConcurrentHashMap<>();
 
   @Inject
-  @ConfigProperty(name = "sluice.chat.save-every-tokens", defaultValue = "32")
+  @ConfigProperty(name = "sluice.chat.save-every-tokens", defaultValue = "0")
   int saveEveryChunks;
 
   @Inject Config config;
