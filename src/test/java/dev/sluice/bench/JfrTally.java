@@ -244,7 +244,7 @@ public final class JfrTally {
       System.err.println(
           "usage: bin/jfr-tally FILE.jfr [--threads=PREFIX] [--within=PREFIX,...] [--self]"
               + " [--libraries] [--top=N]"
-              + " NAME=PREFIX[,PREFIX...] ...");
+              + " [NAME=PREFIX[,PREFIX...] ...]");
       System.exit(2);
     }
     List<Stack> stacks = read(recording, threads);
