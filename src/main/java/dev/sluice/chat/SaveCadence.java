@@ -15,7 +15,7 @@ final class SaveCadence {
   private final int everyChunks;
   private final long everyNanos;
   private long lastSaveNanos;
-  private long chunks;
+  private boolean savedOnce;
   private int unsaved;
 
   /**
@@ -30,13 +30,13 @@ final class SaveCadence {
 
   /** Counts a chunk that arrived at {@code nowNanos}; true when the text so far is to be saved. */
   boolean due(long nowNanos) {
-    chunks++;
     unsaved++;
     boolean due =
-        chunks == 1
+        !savedOnce
             || (everyChunks > 0 && unsaved >= everyChunks)
             || nowNanos - lastSaveNanos >= everyNanos;
     if (due) {
+      savedOnce = true;
       unsaved = 0;
       lastSaveNanos = nowNanos;
     }
