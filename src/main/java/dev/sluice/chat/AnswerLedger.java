@@ -1,10 +1,14 @@
 package dev.sluice.chat;
 
+import dev.sluice.platform.messaging.JobWakeup;
+import dev.sluice.platform.messaging.JobWakeups;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
  * write at a time, so one bad write fails alone. Futures complete after the commit, never holding
  * up the next batch: on an executor thread of their own when more writes wait, on the drain's
  * thread once it has let go when none do (an idle question or claim goes on without a hand-over).
+ * The questions' wake-ups leave from that same thread right after their commit, before any caller's
+ * continuation, bundled as the batch was.
  */
 @ApplicationScoped
 public class AnswerLedger {
@@ -23,6 +29,7 @@ public class AnswerLedger {
   private static final int MAX_BATCH = 500;
 
   @Inject AnswerWriteBatch batches;
+  @Inject JobWakeups wakeups;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
@@ -31,7 +38,18 @@ public class AnswerLedger {
 
   @PostConstruct
   void start() {
-    batcher = new WriteBatcher(batches::apply, executor, MAX_BATCH);
+    batcher = new WriteBatcher(batches::apply, this::wakeAsked, executor, MAX_BATCH);
+  }
+
+  /** After a commit: wakes the jobs of the questions it wrote. */
+  private void wakeAsked(List<AnswerWrite> committed) {
+    List<JobWakeup> asked = new ArrayList<>();
+    for (AnswerWrite write : committed) {
+      if (write instanceof AskWrite ask && ask.wakeup() != null) {
+        asked.add(ask.wakeup());
+      }
+    }
+    wakeups.sendHere(asked);
   }
 
   /** Claims a queued answer for node {@code owner}; true if this claim moved it to streaming. */
@@ -50,9 +68,9 @@ public class AnswerLedger {
   }
 
   /**
-   * Asks a question: once the shared commit has written it, the question and its queued answer;
-   * failed with the write's refusal (the chat is not the caller's, its model left the catalog) when
-   * it wrote nothing, or with the database's error.
+   * Asks a question: once the shared commit has written it and woken its job, the question and its
+   * queued answer; failed with the write's refusal (the chat is not the caller's, its model left
+   * the catalog) when it wrote nothing, or with the database's error.
    */
   public CompletableFuture<PostedMessages> ask(AskWrite write) {
     CompletableFuture<PostedMessages> posted = new CompletableFuture<>();

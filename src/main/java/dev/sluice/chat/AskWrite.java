@@ -3,6 +3,7 @@ package dev.sluice.chat;
 import dev.sluice.admission.Priority;
 import dev.sluice.platform.messaging.JobKind;
 import dev.sluice.platform.messaging.JobOutbox;
+import dev.sluice.platform.messaging.JobWakeup;
 import dev.sluice.platform.problem.ProblemException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,6 +43,15 @@ public final class AskWrite extends AnswerWrite {
   /** The two messages, once the write has committed with a true outcome. */
   PostedMessages posted() {
     return posted;
+  }
+
+  /** What wakes the answer's job once the write has committed; null if it wrote nothing. */
+  JobWakeup wakeup() {
+    if (posted == null) {
+      return null;
+    }
+    ChatMessage answer = posted.answer();
+    return new JobWakeup(parts.kind(), answer.id(), answer.priority().jmsPriority());
   }
 
   /** Why nothing was written, when the outcome is false. */

@@ -5,7 +5,6 @@ import dev.sluice.chat.events.AnswerStatus;
 import dev.sluice.chat.events.CancelRequested;
 import dev.sluice.llm.config.ProviderRegistry;
 import dev.sluice.platform.messaging.JobOutbox;
-import dev.sluice.platform.messaging.JobWakeups;
 import dev.sluice.platform.problem.Problem;
 import dev.sluice.platform.problem.ProblemException;
 import dev.sluice.platform.security.Caller;
@@ -38,7 +37,6 @@ public class MessageService {
   @Inject ChatJobMetrics metrics;
   @Inject HeldPlans plans;
   @Inject AnswerLedger ledger;
-  @Inject JobWakeups wakeups;
   @Inject Caller caller;
   @Inject Event<Object> events;
 
@@ -56,8 +54,8 @@ public class MessageService {
    * model are checked at once (400); the rest goes into a commit shared with other questions and
    * answer writes ({@link AnswerLedger}, plain JDBC): the chat (404 unless the caller may read it),
    * its model when none is named (400), the question, its queued answer and the answer's job. The
-   * stage completes after that commit, with a consumer woken; under load many questions share one
-   * commit instead of each paying for a transaction of its own.
+   * stage completes after that commit, with a consumer woken by the ledger; under load many
+   * questions share one commit instead of each paying for a transaction of its own.
    */
   public CompletionStage<PostedMessages> post(
       String chatId, String content, String priority, String model) {
@@ -74,8 +72,6 @@ public class MessageService {
         .ask(new AskWrite(question, new AskWrite.Parts(outbox, chatJobs, plans, this::knownModel)))
         .thenApply(
             posted -> {
-              ChatMessage answer = posted.answer();
-              wakeups.send(chatJobs, answer.id(), answer.priority().jmsPriority());
               metrics.count("queued");
               return posted;
             });

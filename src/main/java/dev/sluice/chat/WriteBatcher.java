@@ -6,6 +6,9 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Group commit for {@link AnswerWrite}s: queued by any thread, applied by one drain at a time on
@@ -13,7 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * batch that fails is applied again write by write, so one bad write fails alone. Each write's
  * future completes after its batch: on a task of its own when more writes wait, so what follows a
  * write never holds up the next batch; on the drain's own thread, once the drain has let go, when
- * none wait, which spares an idle write a hand-over between threads.
+ * none wait, which spares an idle write a hand-over between threads. Before a committed batch's
+ * futures complete, on the same thread, {@code afterCommit} sees the batch: what must follow every
+ * commit at once (a question's wake-up) goes out before the callers' own continuations.
  */
 final class WriteBatcher {
 
@@ -23,14 +28,19 @@ final class WriteBatcher {
     void apply(List<AnswerWrite> writes) throws Exception;
   }
 
+  private static final Logger LOG = Logger.getLogger(WriteBatcher.class.getName());
+
   private final Applier applier;
+  private final Consumer<List<AnswerWrite>> afterCommit;
   private final Executor executor;
   private final int maxBatch;
   private final Queue<AnswerWrite> waiting = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
 
-  WriteBatcher(Applier applier, Executor executor, int maxBatch) {
+  WriteBatcher(
+      Applier applier, Consumer<List<AnswerWrite>> afterCommit, Executor executor, int maxBatch) {
     this.applier = applier;
+    this.afterCommit = afterCommit;
     this.executor = executor;
     this.maxBatch = maxBatch;
   }
@@ -103,7 +113,10 @@ final class WriteBatcher {
   private Runnable apply(List<AnswerWrite> batch) {
     try {
       applier.apply(batch);
-      return () -> batch.forEach(AnswerWrite::committed);
+      return () -> {
+        followCommit(batch);
+        batch.forEach(AnswerWrite::committed);
+      };
     } catch (Exception e) {
       if (batch.size() == 1) {
         AnswerWrite only = batch.get(0);
@@ -114,6 +127,15 @@ final class WriteBatcher {
         outcomes.add(apply(List.of(write)));
       }
       return () -> outcomes.forEach(Runnable::run);
+    }
+  }
+
+  private void followCommit(List<AnswerWrite> batch) {
+    try {
+      afterCommit.accept(batch);
+    } catch (RuntimeException e) {
+      // The writes have committed whatever follows them: their callers hear so.
+      LOG.log(Level.WARNING, "what follows a committed batch of answer writes failed", e);
     }
   }
 }

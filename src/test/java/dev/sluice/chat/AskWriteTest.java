@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.admission.Priority;
 import dev.sluice.platform.database.MigratedH2;
+import dev.sluice.platform.messaging.JobWakeup;
 import dev.sluice.platform.messaging.NamedKind;
 import dev.sluice.platform.messaging.TestOutboxes;
 import java.sql.Connection;
@@ -57,6 +58,7 @@ class AskWriteTest {
             List.of(posted.answer().id(), "2", "ASSISTANT", "QUEUED", "sim-large", "NORMAL"));
     assertThat(rows("SELECT kind, work_id, jms_priority FROM job_outbox"))
         .containsExactly(List.of("chat", posted.answer().id(), "5"));
+    assertThat(write.wakeup()).isEqualTo(new JobWakeup(parts.kind(), posted.answer().id(), 5));
     assertThat(rows("SELECT updated_at FROM chat")).containsExactly(List.of(NOW.toString()));
     JobPlan plan = plans.take(posted.answer().id()).orElseThrow().plan();
     assertThat(plan.history()).extracting(m -> m.text()).containsExactly("How do locks work?");
@@ -88,6 +90,7 @@ class AskWriteTest {
     assertThat(apply(write)).isFalse();
 
     assertThat(write.refusal().problem().status()).isEqualTo(404);
+    assertThat(write.wakeup()).as("nothing to wake").isNull();
     assertNothingWritten();
   }
 

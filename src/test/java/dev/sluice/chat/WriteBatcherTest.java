@@ -40,6 +40,7 @@ class WriteBatcherTest {
   private WriteBatcher recording(int maxBatch) {
     return new WriteBatcher(
         writes -> applied.add(writes.stream().map(WriteBatcherTest::label).toList()),
+        writes -> {},
         executor,
         maxBatch);
   }
@@ -88,6 +89,7 @@ class WriteBatcherTest {
               }
               applied.add(labels);
             },
+            writes -> {},
             executor,
             100);
     AnswerWrite good = labelled("good");
@@ -118,7 +120,8 @@ class WriteBatcherTest {
 
   @Test
   void anIdleWritesFutureCompletesOnTheDrainsThreadWithoutATaskOfItsOwn() {
-    WriteBatcher batcher = new WriteBatcher(writes -> applied.add(List.of()), executor, 100);
+    WriteBatcher batcher =
+        new WriteBatcher(writes -> applied.add(List.of()), writes -> {}, executor, 100);
     AnswerWrite only = labelled("only");
     batcher.submit(only);
 
@@ -168,6 +171,7 @@ class WriteBatcherTest {
             writes -> {
               throw new SQLException("refused");
             },
+            writes -> {},
             executor,
             100);
     AnswerWrite bad = labelled("bad");
@@ -177,6 +181,71 @@ class WriteBatcherTest {
 
     assertThat(bad.future()).isCompletedExceptionally();
     assertThat(executor.given).isEqualTo(1);
+  }
+
+  @Test
+  void whatFollowsACommitSeesTheBatchOnTheDrainsThreadBeforeAnyFutureCompletes() {
+    List<String> seen = new ArrayList<>();
+    WriteBatcher batcher =
+        new WriteBatcher(
+            writes -> applied.add(writes.stream().map(WriteBatcherTest::label).toList()),
+            writes ->
+                seen.add(
+                    "after the commit of "
+                        + writes.stream().map(WriteBatcherTest::label).toList()
+                        + ", futures done: "
+                        + writes.stream().filter(w -> w.future().isDone()).count()),
+            executor,
+            100);
+    AnswerWrite a = labelled("a");
+    AnswerWrite b = labelled("b");
+    a.future().thenRun(() -> seen.add("a's future"));
+    batcher.submit(a);
+    batcher.submit(b);
+
+    executor.runAll();
+
+    assertThat(seen).containsExactly("after the commit of [a, b], futures done: 0", "a's future");
+    assertThat(executor.given).as("the drain only").isEqualTo(1);
+  }
+
+  @Test
+  void aFailedBatchIsFollowedOnlyByTheWritesThatCommittedAlone() {
+    List<List<String>> followed = new ArrayList<>();
+    WriteBatcher batcher =
+        new WriteBatcher(
+            writes -> {
+              if (writes.stream().map(WriteBatcherTest::label).toList().contains("bad")) {
+                throw new SQLException("refused");
+              }
+            },
+            writes -> followed.add(writes.stream().map(WriteBatcherTest::label).toList()),
+            executor,
+            100);
+    batcher.submit(labelled("good"));
+    batcher.submit(labelled("bad"));
+
+    executor.runAll();
+
+    assertThat(followed).containsExactly(List.of("good"));
+  }
+
+  @Test
+  void whenWhatFollowsACommitFailsTheWritesStillHearTheyCommitted() {
+    WriteBatcher batcher =
+        new WriteBatcher(
+            writes -> {},
+            writes -> {
+              throw new IllegalStateException("the messaging engine is down");
+            },
+            executor,
+            100);
+    AnswerWrite only = labelled("only");
+    batcher.submit(only);
+
+    executor.runAll();
+
+    assertThat(only.future()).isCompletedWithValue(false);
   }
 
   private static final java.util.Map<AnswerWrite, String> LABELS =

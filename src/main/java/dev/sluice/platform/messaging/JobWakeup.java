@@ -7,9 +7,10 @@ package dev.sluice.platform.messaging;
  * that failed inside a bundle): such a job is woken alone, so that its deliveries are its own,
  * counted on from its earlier tries, and it can end on its failed queue.
  */
-record JobWakeup(JobKind kind, String workId, int jmsPriority, int triedBefore) {
+public record JobWakeup(JobKind kind, String workId, int jmsPriority, int triedBefore) {
 
-  JobWakeup(JobKind kind, String workId, int jmsPriority) {
+  /** A job's first wake-up, or one after a lease ran out. */
+  public JobWakeup(JobKind kind, String workId, int jmsPriority) {
     this(kind, workId, jmsPriority, 0);
   }
 

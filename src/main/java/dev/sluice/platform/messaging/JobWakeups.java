@@ -9,6 +9,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
 
@@ -43,6 +44,16 @@ public class JobWakeups {
   /** Queues a wake-up for {@code workId}; it is sent soon, with those that gather meanwhile. */
   public void send(JobKind kind, String workId, int jmsPriority) {
     send(new JobWakeup(kind, workId, jmsPriority));
+  }
+
+  /**
+   * Sends {@code wakeups} on the caller's thread when no send is in flight, else with the one that
+   * is: for a caller already on a task of the managed executor (the answer ledger, once its commit
+   * has made the jobs), so that a quiet question's wake-up leaves without a hand-over between
+   * threads.
+   */
+  public void sendHere(Collection<JobWakeup> wakeups) {
+    waiting.addAllHere(wakeups);
   }
 
   /**

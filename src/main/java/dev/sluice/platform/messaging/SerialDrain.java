@@ -1,5 +1,6 @@
 package dev.sluice.platform.messaging;
 
+import java.util.Collection;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -42,18 +43,39 @@ public final class SerialDrain<T> {
     }
   }
 
+  /**
+   * Adds {@code items} and, when no send is in flight, sends them on the caller's thread, which
+   * spares a quiet item the hand-over to a task of its own; while one is in flight they go with the
+   * next. Only for callers on a thread that may do the send's work (a task of the managed executor,
+   * never a request or message-driven bean's thread).
+   */
+  public void addAllHere(Collection<? extends T> items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    waiting.addAll(items);
+    if (draining.compareAndSet(false, true)) {
+      // One send here; what gathers meanwhile leaves from a task, so the caller waits for its own.
+      drain(1);
+    }
+  }
+
   private void start() {
     try {
-      executor.execute(this::drain);
+      executor.execute(this::drainAll);
     } catch (RuntimeException e) {
       draining.set(false);
       LOG.log(Level.WARNING, "could not start sending: " + lostWhat, e);
     }
   }
 
-  private void drain() {
+  private void drainAll() {
+    drain(Integer.MAX_VALUE);
+  }
+
+  private void drain(int sends) {
     try {
-      while (!waiting.isEmpty()) {
+      for (int sent = 0; sent < sends && !waiting.isEmpty(); sent++) {
         sendSome.accept(waiting);
       }
     } catch (RuntimeException e) {
@@ -62,7 +84,7 @@ public final class SerialDrain<T> {
     } finally {
       draining.set(false);
     }
-    // One may have arrived between the last poll and clearing the flag.
+    // Left over after the sends allowed, or arrived between the last poll and clearing the flag.
     if (!waiting.isEmpty() && draining.compareAndSet(false, true)) {
       start();
     }
