@@ -45,8 +45,9 @@ public class AnswerLedger {
   private void wakeAsked(List<AnswerWrite> committed) {
     List<JobWakeup> asked = new ArrayList<>();
     for (AnswerWrite write : committed) {
-      if (write instanceof AskWrite ask && ask.wakeup() != null) {
-        asked.add(ask.wakeup());
+      JobWakeup wakeup = write instanceof AskWrite ask ? ask.wakeup() : null;
+      if (wakeup != null) {
+        asked.add(wakeup);
       }
     }
     wakeups.sendHere(asked);
